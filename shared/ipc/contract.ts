@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import {
+  AnnotationSchemaSchema,
+  CorpusMetaSchema,
+  DocumentSchema,
+  DocumentStatus,
+  DocumentSummarySchema,
+} from '../model/schema';
+
+/**
+ * The one IPC contract. Add a channel here first (`domain:action`, request
+ * and response schemas); the compiler then demands its handler in main and
+ * types the call in the renderer. Main parses every request with these
+ * schemas before a service sees it.
+ */
+
+export const ExportFormat = z.enum(['spanmark', 'doccano', 'labelstudio', 'brat', 'conll', 'spacy', 'hf', 'csv']);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+export const ImportFormat = z.enum(['auto', 'txt', 'md', 'html', 'doccano', 'labelstudio', 'brat', 'conll', 'spanmark']);
+export type ImportFormat = z.infer<typeof ImportFormat>;
+
+export const ExportFilters = z.object({
+  status: z.array(DocumentStatus).optional(),
+  labels: z.array(z.string()).optional(),
+  annotators: z.array(z.string()).optional(),
+  documentIds: z.array(z.string()).optional(),
+});
+export type ExportFilters = z.infer<typeof ExportFilters>;
+
+export const Settings = z.object({
+  annotator: z.string().default(''),
+  annotatorId: z.string().default(''),
+  theme: z.enum(['light', 'dark', 'system']).default('system'),
+  recentCorpora: z.array(z.string()).default([]),
+  lastCorpus: z.string().optional(),
+  snapToWords: z.boolean().default(true),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const DamagedDocument = z.object({ id: z.string(), file: z.string(), message: z.string(), hasBackup: z.boolean() });
+export type DamagedDocument = z.infer<typeof DamagedDocument>;
+
+export const OpenCorpus = z.object({
+  path: z.string(),
+  meta: CorpusMetaSchema,
+  documents: z.array(DocumentSummarySchema),
+  readOnly: z.boolean(),
+  readOnlyReason: z.string().optional(),
+  damaged: z.array(DamagedDocument),
+});
+export type OpenCorpus = z.infer<typeof OpenCorpus>;
+
+export const FileProblem = z.object({ file: z.string(), line: z.number().int().optional(), message: z.string() });
+export type FileProblem = z.infer<typeof FileProblem>;
+
+export const ImportReport = z.object({
+  imported: z.array(DocumentSummarySchema),
+  errors: z.array(FileProblem),
+  /** labels found in the files but missing from the schema; nothing was imported from those files */
+  unknownLabels: z.array(z.string()),
+  cancelled: z.boolean().default(false),
+});
+export type ImportReport = z.infer<typeof ImportReport>;
+
+const empty = z.object({}).strict();
+const ok = z.object({ ok: z.literal(true) });
+
+export const channels = {
+  'app:bootstrap': { request: empty, response: z.object({ settings: Settings, corpus: OpenCorpus.nullable(), host: z.enum(['electron', 'browser', 'node']) }) },
+  'corpus:open': { request: z.object({ path: z.string().min(1) }), response: OpenCorpus },
+  'corpus:openDialog': { request: empty, response: OpenCorpus.nullable() },
+  'corpus:current': { request: empty, response: OpenCorpus.nullable() },
+  'corpus:reload': { request: empty, response: OpenCorpus },
+  'corpus:updateMeta': {
+    request: z.object({
+      name: z.string().min(1).optional(),
+      schema: AnnotationSchemaSchema.optional(),
+      guidelines: z.string().optional(),
+      /** label renames to apply to every span, old → new */
+      renames: z.record(z.string(), z.string()).optional(),
+    }),
+    response: OpenCorpus,
+  },
+  'corpus:restoreBackup': { request: z.object({ id: z.string() }), response: OpenCorpus },
+  'document:get': { request: z.object({ id: z.string() }), response: DocumentSchema },
+  'document:save': { request: z.object({ document: DocumentSchema }), response: z.object({ summary: DocumentSummarySchema, savedAt: z.string() }) },
+  'document:create': {
+    request: z.object({ title: z.string().min(1), text: z.string(), url: z.string().optional() }),
+    response: DocumentSummarySchema,
+  },
+  'document:delete': { request: z.object({ id: z.string() }), response: ok },
+  'import:files': {
+    request: z.object({ paths: z.array(z.string()).min(1), format: ImportFormat.default('auto'), addUnknownLabels: z.boolean().default(false) }),
+    response: ImportReport,
+  },
+  'import:dialog': { request: z.object({ addUnknownLabels: z.boolean().default(false) }), response: ImportReport.nullable() },
+  'import:cancel': { request: empty, response: ok },
+  'export:run': {
+    request: z.object({ format: ExportFormat, path: z.string().min(1), filters: ExportFilters.default({}), offsets: z.enum(['codepoint', 'utf16']).default('codepoint') }),
+    response: z.object({ path: z.string(), documents: z.number().int(), spans: z.number().int() }),
+  },
+  'export:dialog': {
+    request: z.object({ format: ExportFormat, filters: ExportFilters.default({}), offsets: z.enum(['codepoint', 'utf16']).default('codepoint') }),
+    response: z.object({ path: z.string(), documents: z.number().int(), spans: z.number().int() }).nullable(),
+  },
+  'settings:get': { request: empty, response: Settings },
+  'settings:set': { request: Settings.partial(), response: Settings },
+  'shell:openExternal': { request: z.object({ url: z.string() }), response: ok },
+} as const;
+
+export type Channel = keyof typeof channels;
+export type Req<C extends Channel> = z.input<(typeof channels)[C]['request']>;
+export type ParsedReq<C extends Channel> = z.output<(typeof channels)[C]['request']>;
+export type Res<C extends Channel> = z.output<(typeof channels)[C]['response']>;
+
+export const CHANNELS = Object.keys(channels) as Channel[];
+
+/** Events main pushes to the renderer. */
+export const events = {
+  'corpus:changedOnDisk': z.object({ documentIds: z.array(z.string()), meta: z.boolean() }),
+  'import:progress': z.object({ done: z.number(), total: z.number(), file: z.string() }),
+  'menu:command': z.object({ command: z.string() }),
+} as const;
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+export const EVENTS = Object.keys(events) as EventName[];
+
+export interface IpcError {
+  code: string;
+  message: string;
+}
+export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+/** What the preload exposes as `window.api`, and what the browser host bridges. */
+export interface SpanmarkApi {
+  invoke<C extends Channel>(channel: C, request: Req<C>): Promise<Result<Res<C>>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
