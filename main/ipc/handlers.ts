@@ -1,0 +1,173 @@
+import os from 'node:os';
+import path from 'node:path';
+import type { EventName, EventPayload } from '../../shared/ipc/contract';
+import { newId } from '../../shared/model/ids';
+import type { Document } from '../../shared/model/schema';
+import { summarize } from '../../shared/model/summary';
+import type { Dialogs } from '../services/dialogs';
+import { exportCorpus, EXPORT_FILTERS } from '../services/exporter';
+import { importIntoStore, IMPORT_FILTERS } from '../services/import-into-store';
+import type { Session } from '../services/session';
+import type { SettingsStore } from '../services/settings';
+import type { HandlerMap } from './dispatch';
+
+export interface HandlerDeps {
+  session: Session;
+  settings: SettingsStore;
+  dialogs: Dialogs;
+  host: 'electron' | 'browser' | 'node';
+  emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+  openExternal: (url: string) => Promise<void>;
+}
+
+/** Only web links leave the app, and only to the OS browser. */
+export function isSafeExternalUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && !u.username && !u.password;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Every main-process behaviour, as plain async functions keyed by channel.
+ * No Electron here: the same map serves the Electron window, the browser
+ * host used by e2e tests, and unit tests.
+ */
+export function createHandlers(deps: HandlerDeps): HandlerMap {
+  const { session, settings, dialogs } = deps;
+  let importAbort: AbortController | null = null;
+
+  const ensureAnnotator = (): void => {
+    const s = settings.get();
+    if (!s.annotator || !s.annotatorId) {
+      settings.set({ annotator: s.annotator || os.userInfo().username || 'annotator', annotatorId: s.annotatorId || newId('a_') });
+    }
+  };
+
+  const rememberCorpus = (dir: string): void => {
+    const recent = [dir, ...settings.get().recentCorpora.filter((p) => p !== dir)].slice(0, 10);
+    settings.set({ recentCorpora: recent, lastCorpus: dir });
+  };
+
+  const openOrSample = async () => {
+    const last = settings.get().lastCorpus;
+    if (last) {
+      try {
+        return await session.open(last);
+      } catch {
+        // a moved or deleted corpus falls back to the sample rather than a blank window
+      }
+    }
+    const opened = await session.openSample();
+    rememberCorpus(opened.path);
+    return opened;
+  };
+
+  const runImport = async (paths: string[], format: Parameters<typeof importIntoStore>[2]['format'], addUnknownLabels: boolean) => {
+    importAbort?.abort();
+    importAbort = new AbortController();
+    try {
+      return await importIntoStore(session.require(), paths, {
+        format,
+        addUnknownLabels,
+        signal: importAbort.signal,
+        onProgress: (p) => deps.emit('import:progress', p),
+      });
+    } finally {
+      importAbort = null;
+    }
+  };
+
+  const runExport: HandlerMap['export:run'] = async ({ format, path: out, filters, offsets }) => {
+    const corpus = await session.require().readAll();
+    return exportCorpus(corpus, format, out, { filters, offsets });
+  };
+
+  return {
+    'app:bootstrap': async () => {
+      ensureAnnotator();
+      const corpus = session.describe() ?? (await openOrSample());
+      return { settings: settings.get(), corpus, host: deps.host };
+    },
+    'corpus:open': async ({ path: dir }) => {
+      const opened = await session.open(dir);
+      rememberCorpus(opened.path);
+      return opened;
+    },
+    'corpus:openDialog': async () => {
+      const dir = await dialogs.openCorpusFolder();
+      if (!dir) return null;
+      const opened = await session.open(dir);
+      rememberCorpus(opened.path);
+      return opened;
+    },
+    'corpus:current': async () => session.describe(),
+    'corpus:reload': async () => session.reload(),
+    'corpus:updateMeta': async ({ renames, ...patch }) => {
+      const store = session.require();
+      if (renames && Object.keys(renames).length) {
+        for (const summary of store.list()) {
+          const doc = await store.read(summary.id);
+          if (!doc.spans.some((s) => renames[s.label])) continue;
+          await store.save({ ...doc, spans: doc.spans.map((s) => (renames[s.label] ? { ...s, label: renames[s.label]! } : s)) });
+        }
+      }
+      await store.updateMeta(patch);
+      return session.describe()!;
+    },
+    'corpus:restoreBackup': async ({ id }) => {
+      await session.require().restoreBackup(id);
+      return session.describe()!;
+    },
+    'document:get': async ({ id }) => session.require().read(id),
+    'document:save': async ({ document }) => {
+      const summary = await session.require().save(document);
+      return { summary, savedAt: new Date().toISOString() };
+    },
+    'document:create': async ({ title, text, url }) => {
+      const doc: Document = {
+        id: newId('d_'),
+        title,
+        source: { format: 'paste', ...(url ? { url } : {}) },
+        text,
+        status: 'todo',
+        spans: [],
+        relations: [],
+      };
+      const [summary] = await session.require().addDocuments([doc]);
+      return summary ?? summarize(doc);
+    },
+    'document:delete': async ({ id }) => {
+      await session.require().deleteDocument(id);
+      return { ok: true as const };
+    },
+    'import:files': async ({ paths, format, addUnknownLabels }) => runImport(paths, format, addUnknownLabels),
+    'import:dialog': async ({ addUnknownLabels }) => {
+      const paths = await dialogs.openFiles(IMPORT_FILTERS);
+      if (!paths?.length) return null;
+      return runImport(paths, 'auto', addUnknownLabels);
+    },
+    'import:cancel': async () => {
+      importAbort?.abort();
+      return { ok: true as const };
+    },
+    'export:run': runExport,
+    'export:dialog': async (req) => {
+      const store = session.require();
+      const base = store.meta.name.replace(/[^\p{L}\p{N}._-]+/gu, '-');
+      const filter = EXPORT_FILTERS[req.format];
+      const out = await dialogs.saveFile(`${base}${filter.defaultSuffix}`, [filter]);
+      if (!out) return null;
+      return runExport({ ...req, path: path.resolve(out) });
+    },
+    'settings:get': async () => settings.get(),
+    'settings:set': async (patch) => settings.set(patch),
+    'shell:openExternal': async ({ url }) => {
+      if (!isSafeExternalUrl(url)) throw Object.assign(new Error(`Refused to open ${url}: only http(s) links open, in your browser.`), { code: 'unsafe_url' });
+      await deps.openExternal(url);
+      return { ok: true as const };
+    },
+  } satisfies HandlerMap;
+}

@@ -1,0 +1,21 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { CHANNELS, EVENTS, type SpanmarkApi } from '../../shared/ipc/contract';
+
+const channels = new Set<string>(CHANNELS);
+const events = new Set<string>(EVENTS);
+
+/** The page gets invoke/on for the contract's names and nothing else; never ipcRenderer itself. */
+const api: SpanmarkApi = {
+  invoke: (channel, request) => {
+    if (!channels.has(channel)) return Promise.resolve({ ok: false, error: { code: 'unknown_channel', message: `Unknown channel ${channel}` } });
+    return ipcRenderer.invoke(channel, request);
+  },
+  on: (event, listener) => {
+    if (!events.has(event)) return () => undefined;
+    const wrapped = (_e: IpcRendererEvent, payload: unknown): void => listener(payload as never);
+    ipcRenderer.on(event, wrapped);
+    return () => ipcRenderer.removeListener(event, wrapped);
+  },
+};
+
+contextBridge.exposeInMainWorld('api', api);

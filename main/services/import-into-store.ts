@@ -1,0 +1,56 @@
+import { LABEL_PALETTE } from '../../shared/model/defaults';
+import type { AnnotationSchema } from '../../shared/model/schema';
+import type { ImportFormat, ImportReport } from '../../shared/ipc/contract';
+import type { CorpusStore } from './corpus-store';
+import type { FileFilter } from './dialogs';
+import { importPaths } from './importer';
+
+export const IMPORT_FILTERS: FileFilter[] = [
+  { name: 'Texts and annotations', extensions: ['txt', 'md', 'html', 'htm', 'json', 'jsonl', 'ann', 'conll', 'bio', 'iob'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+export function withLabels(schema: AnnotationSchema, labels: string[], relationTypes: string[]): AnnotationSchema {
+  const have = new Set(schema.labels.map((l) => l.name));
+  const haveRel = new Set(schema.relationTypes.map((r) => r.name));
+  const newLabels = labels.filter((l) => !have.has(l));
+  return {
+    labels: [
+      ...schema.labels,
+      ...newLabels.map((name, i) => ({
+        name,
+        description: 'Added by import.',
+        color: LABEL_PALETTE[(schema.labels.length + i) % LABEL_PALETTE.length]!,
+        examples: [],
+      })),
+    ],
+    relationTypes: [
+      ...schema.relationTypes,
+      ...relationTypes.filter((r) => !haveRel.has(r)).map((name, i) => ({ name, description: 'Added by import.', from: [], to: [], color: LABEL_PALETTE[(i + 5) % LABEL_PALETTE.length]! })),
+    ],
+  };
+}
+
+/**
+ * Import files into an open corpus: codecs decode each file all-or-nothing,
+ * unknown labels are added only when the user agreed, then the documents
+ * are written. Nothing is written when the import was cancelled.
+ */
+export async function importIntoStore(
+  store: CorpusStore,
+  paths: string[],
+  opts: { format: ImportFormat; addUnknownLabels: boolean; signal?: AbortSignal; onProgress?: (p: { done: number; total: number; file: string }) => void },
+): Promise<ImportReport> {
+  const result = await importPaths(paths, {
+    format: opts.format,
+    addUnknownLabels: opts.addUnknownLabels,
+    schema: store.meta.schema,
+    ...(opts.signal ? { signal: opts.signal } : {}),
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+  });
+  if (opts.signal?.aborted) return { imported: [], errors: result.report.errors, unknownLabels: [], cancelled: true };
+  const { labels, relationTypes } = result.schemaAdditions;
+  if (labels.length || relationTypes.length) await store.updateMeta({ schema: withLabels(store.meta.schema, labels, relationTypes) });
+  const imported = result.documents.length ? await store.addDocuments(result.documents) : [];
+  return { imported, errors: result.report.errors, unknownLabels: result.report.unknownLabels, cancelled: false };
+}

@@ -1,0 +1,31 @@
+import { SCHEMA_VERSION } from '../../shared/model/schema';
+
+/**
+ * One function per schema version bump, keyed by the version it upgrades
+ * from. Version 1 is the first released format, so the table is empty; the
+ * machinery and its tests exist so that the first bump only adds an entry.
+ */
+export type Migration = (manifest: Record<string, unknown>, docs: Record<string, unknown>[]) => void;
+export const MIGRATIONS: Record<number, Migration> = {};
+
+export type VersionVerdict = { kind: 'current' } | { kind: 'migrate'; from: number } | { kind: 'newer'; version: number } | { kind: 'invalid' };
+
+export function checkVersion(raw: unknown): VersionVerdict {
+  const v = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) return { kind: 'invalid' };
+  if (v === SCHEMA_VERSION) return { kind: 'current' };
+  if (v > SCHEMA_VERSION) return { kind: 'newer', version: v };
+  return { kind: 'migrate', from: v };
+}
+
+/** Upgrade in place, one step at a time. Throws when a step is missing. */
+export function migrate(manifest: Record<string, unknown>, docs: Record<string, unknown>[], table: Record<number, Migration> = MIGRATIONS): void {
+  let v = manifest.schemaVersion as number;
+  while (v < SCHEMA_VERSION) {
+    const step = table[v];
+    if (!step) throw new Error(`No migration from schema version ${v}.`);
+    step(manifest, docs);
+    v += 1;
+    manifest.schemaVersion = v;
+  }
+}

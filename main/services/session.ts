@@ -1,0 +1,108 @@
+import { watch, type FSWatcher } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { OpenCorpus } from '../../shared/ipc/contract';
+import { SAMPLE_GUIDELINES } from '../../shared/sample/articles';
+import { sampleDocuments } from '../../shared/sample/build';
+import { CorpusStore, MANIFEST } from './corpus-store';
+
+export const SAMPLE_FOLDER = 'Sample corpus';
+
+/**
+ * The corpus this window is working on: opening, first-run sample creation,
+ * and noticing when files change on disk behind our back.
+ */
+export class Session {
+  private store: CorpusStore | null = null;
+  private watcher: FSWatcher | null = null;
+
+  constructor(
+    private readonly dataDir: string,
+    private readonly onExternalChange: (change: { documentIds: string[]; meta: boolean }) => void = () => undefined,
+  ) {}
+
+  get current(): CorpusStore | null {
+    return this.store;
+  }
+
+  require(): CorpusStore {
+    if (!this.store) throw Object.assign(new Error('No corpus is open.'), { code: 'no_corpus' });
+    return this.store;
+  }
+
+  describe(): OpenCorpus | null {
+    const s = this.store;
+    if (!s) return null;
+    return {
+      path: s.dir,
+      meta: s.meta,
+      documents: s.list(),
+      readOnly: s.readOnly,
+      ...(s.readOnlyReason ? { readOnlyReason: s.readOnlyReason } : {}),
+      damaged: s.damaged,
+    };
+  }
+
+  async open(dir: string): Promise<OpenCorpus> {
+    const next = await CorpusStore.open(path.resolve(dir));
+    await this.close();
+    this.store = next;
+    this.startWatching(next);
+    return this.describe()!;
+  }
+
+  /** Creates the built-in sample corpus in the data folder the first time, then opens it. */
+  async openSample(): Promise<OpenCorpus> {
+    const dir = path.join(this.dataDir, SAMPLE_FOLDER);
+    if (!(await CorpusStore.isCorpus(dir))) {
+      const store = await CorpusStore.create(dir, { name: 'Korvany strike — sample corpus', guidelines: SAMPLE_GUIDELINES, id: 'sample-corpus' });
+      await store.addDocuments(sampleDocuments());
+      await store.close();
+    }
+    return this.open(dir);
+  }
+
+  async reload(): Promise<OpenCorpus> {
+    return this.open(this.require().dir);
+  }
+
+  private startWatching(store: CorpusStore): void {
+    const names = new Set<string>();
+    let timer: NodeJS.Timeout | null = null;
+    // checked after a pause, so our own atomic writes have recorded their mtimes first
+    const flush = async (): Promise<void> => {
+      timer = null;
+      const documentIds: string[] = [];
+      let meta = false;
+      for (const name of names) {
+        const full = path.join(store.dir, name);
+        const st = await stat(full).catch(() => null);
+        if (st && store.wroteLast(full, st.mtimeMs)) continue;
+        if (path.basename(full) === MANIFEST) meta = true;
+        else {
+          const id = store.idForFile(path.basename(full));
+          if (id) documentIds.push(id);
+        }
+      }
+      names.clear();
+      if (this.store === store && (documentIds.length || meta)) this.onExternalChange({ documentIds, meta });
+    };
+    try {
+      this.watcher = watch(store.dir, { recursive: true }, (_event, name) => {
+        if (!name || name.includes('.spanmark') || !name.endsWith('.json')) return;
+        names.add(name);
+        if (!timer) timer = setTimeout(() => void flush(), 400);
+      });
+      this.watcher.on('error', () => undefined);
+    } catch {
+      // watching is a convenience; a platform without it still works
+    }
+  }
+
+  async close(): Promise<void> {
+    this.watcher?.close();
+    this.watcher = null;
+    await this.store?.close();
+    this.store = null;
+  }
+}

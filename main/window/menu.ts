@@ -1,0 +1,27 @@
+import { Menu, type MenuItemConstructorOptions } from 'electron';
+
+/** Menu items send commands to the renderer, which owns the behaviour (and its shortcuts). */
+export function buildMenu(send: (command: string) => void): Menu {
+  const item = (label: string, command: string, accelerator?: string): MenuItemConstructorOptions => ({
+    label,
+    click: () => send(command),
+    ...(accelerator ? { accelerator } : {}),
+  });
+  const template: MenuItemConstructorOptions[] = [
+    {
+      label: 'File',
+      submenu: [
+        item('Open corpus…', 'open-corpus', 'CmdOrCtrl+O'),
+        item('Import files…', 'import', 'CmdOrCtrl+I'),
+        item('New document from text…', 'paste-document', 'CmdOrCtrl+Shift+V'),
+        item('Export…', 'export', 'CmdOrCtrl+E'),
+        { type: 'separator' },
+        { role: 'quit' },
+      ],
+    },
+    { label: 'Edit', submenu: [{ role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] },
+    { label: 'View', submenu: [{ role: 'reload' }, { role: 'toggleDevTools' }, { role: 'togglefullscreen' }] },
+    { label: 'Help', submenu: [item('Keyboard shortcuts', 'shortcuts', 'Shift+/')] },
+  ];
+  return Menu.buildFromTemplate(template);
+}

@@ -1,0 +1,76 @@
+/**
+ * Every security setting of the window, in one place (Electron's security
+ * checklist). Kept free of Electron imports so tests can hold them against
+ * fakes; main/window/create-window.ts applies them.
+ */
+
+export const WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  experimentalFeatures: false,
+  navigateOnDragDrop: false,
+  spellcheck: false,
+} as const;
+
+/** No eval, no remote scripts, no frames, no plugins. Inline styles are allowed for highlight colours. */
+export const CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-src 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** The app's own pages: the bundled file, or the dev server in development. */
+export function isAppUrl(url: string, devServerUrl?: string): boolean {
+  if (devServerUrl && url.startsWith(devServerUrl)) return true;
+  return url.startsWith('file://') && /\/renderer\/index\.html(\?|#|$)/.test(url);
+}
+
+interface PreventableEvent {
+  preventDefault(): void;
+}
+
+/** The subset of WebContents we harden; Electron's object satisfies it. */
+export interface HardenableContents {
+  on(event: 'will-navigate' | 'will-redirect', listener: (e: PreventableEvent, url: string) => void): unknown;
+  on(event: 'will-attach-webview', listener: (e: PreventableEvent) => void): unknown;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
+  session: {
+    setPermissionRequestHandler(handler: (wc: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
+    setPermissionCheckHandler(handler: () => boolean): void;
+  };
+}
+
+export function hardenContents(contents: HardenableContents, openExternal: (url: string) => void, devServerUrl?: string): void {
+  const block = (e: PreventableEvent, url: string): void => {
+    if (!isAppUrl(url, devServerUrl)) e.preventDefault();
+  };
+  contents.on('will-navigate', block);
+  contents.on('will-redirect', block);
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    // links leave the app only through the OS browser, after the URL check in openExternal
+    openExternal(url);
+    return { action: 'deny' };
+  });
+  contents.session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  contents.session.setPermissionCheckHandler(() => false);
+}
+
+/** IPC is answered only for frames that show our own page. */
+export function isTrustedSender(frameUrl: string | undefined, devServerUrl?: string): boolean {
+  return !!frameUrl && isAppUrl(frameUrl, devServerUrl);
+}

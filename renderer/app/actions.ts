@@ -1,0 +1,240 @@
+import { call, subscribe } from '../api';
+import { addRelation, addSpan, EditError, removeSpans, updateSpan, type Actor } from '../../shared/model/edits';
+import { figureAttributes } from '../../shared/analysis/figure-attributes';
+import type { Document, DocStatus } from '../../shared/model/schema';
+import type { ExportFormat, ExportFilters, OpenCorpus } from '../../shared/ipc/contract';
+import { getState, replaceSummary, setState, type AppState } from './store';
+
+const HISTORY_LIMIT = 500;
+let noticeSeq = 0;
+
+export function notify(message: string, kind: 'error' | 'info' = 'error'): void {
+  const id = ++noticeSeq;
+  setState((s) => ({ notices: [...s.notices.slice(-4), { id, kind, message }] }));
+  if (kind === 'info') setTimeout(() => dismiss(id), 4000);
+}
+
+export function dismiss(id: number): void {
+  setState((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
+}
+
+/** Run an action; any failure becomes a visible message instead of a silent console error. */
+export async function attempt<T>(fn: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await fn();
+  } catch (e) {
+    notify(e instanceof Error ? e.message : String(e));
+    return undefined;
+  }
+}
+
+export function actor(): Actor {
+  return { annotator: getState().settings?.annotator || 'annotator', now: new Date().toISOString() };
+}
+
+function corpusLoaded(corpus: OpenCorpus | null): Partial<AppState> {
+  return {
+    corpus,
+    save: corpus?.readOnly ? { state: 'readonly', message: corpus.readOnlyReason ?? 'Read-only' } : { state: 'saved' },
+  };
+}
+
+export async function boot(): Promise<void> {
+  const result = await attempt(() => call('app:bootstrap', {}));
+  if (!result) {
+    setState({ booted: true });
+    return;
+  }
+  setState({ booted: true, host: result.host, settings: result.settings, ...corpusLoaded(result.corpus) });
+  for (const d of result.corpus?.damaged ?? []) notify(`Damaged document: ${d.message}${d.hasBackup ? ' A backup is available in the corpus list.' : ''}`);
+  const first = result.corpus?.documents.find((d) => !result.corpus?.damaged.some((x) => x.id === d.id));
+  if (first) await openDocument(first.id);
+  subscribe('corpus:changedOnDisk', (change) => {
+    const s = getState();
+    const touchesCurrent = s.doc && change.documentIds.includes(s.doc.id);
+    notify(`Corpus files changed on disk${touchesCurrent ? ', including the open document' : ''}. Use “Reload from disk” to load them; nothing is overwritten until you do.`, 'info');
+    setState({ externalChange: true });
+  });
+  subscribe('import:progress', (p) => setState({ importProgress: p.done >= p.total ? null : p }));
+}
+
+export async function openDocument(id: string): Promise<void> {
+  await flushSave();
+  const doc = await attempt(() => call('document:get', { id }));
+  if (doc) setState({ doc, past: [], future: [], selectedSpanId: null, linkFrom: null, mode: 'annotate' });
+}
+
+export async function openCorpus(corpus: OpenCorpus | null | undefined): Promise<void> {
+  if (!corpus) return;
+  await flushSave();
+  setState({ ...corpusLoaded(corpus), doc: null, past: [], future: [], selectedSpanId: null });
+  const first = corpus.documents[0];
+  if (first) await openDocument(first.id);
+}
+
+// --- saving: every change is written at once, one save in flight, the latest state wins
+
+let saving: Promise<void> | null = null;
+let queued: Document | null = null;
+
+function scheduleSave(doc: Document): void {
+  queued = doc;
+  if (!saving) saving = drain();
+}
+
+async function drain(): Promise<void> {
+  while (queued) {
+    const doc = queued;
+    queued = null;
+    setState({ save: { state: 'saving' } });
+    try {
+      const { summary, savedAt } = await call('document:save', { document: doc });
+      setState((s) => ({ save: { state: 'saved', at: savedAt }, corpus: s.corpus ? replaceSummary(s.corpus, summary) : s.corpus }));
+    } catch (e) {
+      setState({ save: { state: 'error', message: (e as Error).message } });
+      notify(`Could not save: ${(e as Error).message}`);
+    }
+  }
+  saving = null;
+}
+
+export async function flushSave(): Promise<void> {
+  while (saving) await saving;
+}
+
+/** Replace the current document with an edited version: records undo, saves. */
+export function commit(next: Document, extra: Partial<AppState> = {}): void {
+  const s = getState();
+  if (!s.doc) return;
+  if (s.corpus?.readOnly) {
+    notify(s.corpus.readOnlyReason ?? 'This corpus is read-only.');
+    return;
+  }
+  const status: DocStatus = next.status === 'todo' ? 'in_progress' : next.status;
+  const doc = { ...next, status };
+  setState({ doc, past: [...s.past.slice(-HISTORY_LIMIT), s.doc], future: [], ...extra });
+  scheduleSave(doc);
+}
+
+export function undo(): void {
+  const s = getState();
+  const prev = s.past[s.past.length - 1];
+  if (!prev || !s.doc) return;
+  setState({ doc: prev, past: s.past.slice(0, -1), future: [s.doc, ...s.future], selectedSpanId: keepSelection(prev, s.selectedSpanId) });
+  scheduleSave(prev);
+}
+
+export function redo(): void {
+  const s = getState();
+  const next = s.future[0];
+  if (!next || !s.doc) return;
+  setState({ doc: next, past: [...s.past, s.doc], future: s.future.slice(1), selectedSpanId: keepSelection(next, s.selectedSpanId) });
+  scheduleSave(next);
+}
+
+function keepSelection(doc: Document, id: string | null): string | null {
+  return id && doc.spans.some((s) => s.id === id) ? id : null;
+}
+
+function guard(fn: () => void): void {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof EditError) notify(e.message, e.code === 'duplicate' ? 'info' : 'error');
+    else throw e;
+  }
+}
+
+/** Label code points [start, end) of the current document. */
+export function labelRange(label: string, start: number, end: number): void {
+  const s = getState();
+  if (!s.doc) return;
+  guard(() => {
+    const text = [...s.doc!.text].slice(start, end).join('');
+    const { doc, span } = addSpan(s.doc!, { label, start, end, ...(label === 'figure' ? { attributes: figureAttributes(text) } : {}) }, actor());
+    commit(doc, { selectedSpanId: span.id });
+  });
+}
+
+export function relabel(spanId: string, label: string): void {
+  const s = getState();
+  if (!s.doc) return;
+  const span = s.doc.spans.find((x) => x.id === spanId);
+  if (!span || span.label === label) return;
+  const attributes = label === 'figure' && !span.attributes ? figureAttributes(span.text) : span.attributes;
+  commit(updateSpan(s.doc, spanId, { label, ...(attributes ? { attributes } : {}) }, actor()));
+}
+
+export function deleteSpan(spanId: string): void {
+  const s = getState();
+  if (!s.doc) return;
+  const attached = s.doc.relations.filter((r) => r.from === spanId || r.to === spanId).length;
+  if (attached && !window.confirm(`This span has ${attached} relation${attached > 1 ? 's' : ''}. Delete the span and ${attached > 1 ? 'them' : 'it'}? (Undo brings both back.)`)) return;
+  commit(removeSpans(s.doc, [spanId], new Date().toISOString()), { selectedSpanId: null });
+}
+
+export function link(type: string, from: string, to: string): void {
+  const s = getState();
+  if (!s.doc || !s.corpus) return;
+  guard(() => commit(addRelation(s.doc!, s.corpus!.meta.schema, { type, from, to }, actor()).doc, { linkFrom: null }));
+}
+
+export function setStatus(status: DocStatus): void {
+  const s = getState();
+  if (s.doc && s.doc.status !== status) commit({ ...s.doc, status });
+}
+
+/** Select a span; while a relation is being drawn, selecting its target completes it. */
+export function selectSpan(id: string | null): void {
+  const { linkFrom } = getState();
+  if (linkFrom && id && id !== linkFrom.from) {
+    link(linkFrom.type, linkFrom.from, id);
+    setState({ selectedSpanId: linkFrom.from, linkFrom: null });
+    return;
+  }
+  setState({ selectedSpanId: id });
+}
+
+/** Start drawing a relation of `type` from the selected span (keys s / c, or the Details panel). */
+export function startLink(type: string): void {
+  const s = getState();
+  const from = s.selectedSpanId;
+  if (!from || !s.corpus || !s.doc) return;
+  const rt = s.corpus.meta.schema.relationTypes.find((t) => t.name === type);
+  const span = s.doc.spans.find((x) => x.id === from);
+  if (!rt || !span) return;
+  if (rt.from.length && !rt.from.includes(span.label)) {
+    notify(`A ${type} relation starts at ${rt.from.join(' or ')}; select one first.`, 'info');
+    return;
+  }
+  setState({ linkFrom: { from, type } });
+  notify(`Linking ${type}: click the target span, or Tab to it and press Enter. Esc cancels.`, 'info');
+}
+
+export async function importFiles(paths: string[] | null, addUnknownLabels = false): Promise<void> {
+  const report = await attempt(() => (paths ? call('import:files', { paths, addUnknownLabels }) : call('import:dialog', { addUnknownLabels })));
+  setState({ importProgress: null });
+  if (!report) return;
+  for (const e of report.errors) notify(`${e.file}${e.line ? `:${e.line}` : ''} — ${e.message}`);
+  if (report.unknownLabels.length) setState({ pendingLabels: { labels: report.unknownLabels, paths: paths ?? [] }, dialog: 'confirm-labels' });
+  const corpus = await call('corpus:current', {});
+  setState({ corpus });
+  if (report.imported.length) {
+    notify(`Imported ${report.imported.length} document${report.imported.length > 1 ? 's' : ''}.`, 'info');
+    await openDocument(report.imported[0]!.id);
+  }
+}
+
+export async function createDocument(title: string, text: string): Promise<void> {
+  const summary = await attempt(() => call('document:create', { title, text }));
+  if (!summary) return;
+  setState({ corpus: await call('corpus:current', {}), dialog: null });
+  await openDocument(summary.id);
+}
+
+export async function exportCorpus(format: ExportFormat, filters: ExportFilters, offsets: 'codepoint' | 'utf16'): Promise<void> {
+  await flushSave();
+  const r = await attempt(() => call('export:dialog', { format, filters, offsets }));
+  if (r) notify(`Exported ${r.documents} documents and ${r.spans} spans to ${r.path}`, 'info');
+  setState({ dialog: null });
+}

@@ -1,0 +1,107 @@
+import { call } from '../api';
+import { attempt, importFiles, openCorpus, redo, setStatus, undo } from '../app/actions';
+import { pendingSelection, applyLabel } from '../editor/plugins/LabelPlugin';
+import { getState, setState, useAppState } from '../app/store';
+import { DOC_STATUSES, type DocStatus } from '../../shared/model/schema';
+import { keyOfLabel } from './label-keys';
+
+function SaveIndicator() {
+  const save = useAppState((s) => s.save);
+  const text =
+    save.state === 'saving' ? 'Saving…' : save.state === 'error' ? `Not saved: ${save.message}` : save.state === 'readonly' ? 'Read-only' : save.at ? `Saved ${new Date(save.at).toLocaleTimeString()}` : 'Saved';
+  return (
+    <span className={`save-state save-${save.state}`} data-testid="save-state" data-state={save.state} title={save.message}>
+      {text}
+    </span>
+  );
+}
+
+export function Toolbar() {
+  const corpus = useAppState((s) => s.corpus);
+  const doc = useAppState((s) => s.doc);
+  const mode = useAppState((s) => s.mode);
+  const canUndo = useAppState((s) => s.past.length > 0);
+  const canRedo = useAppState((s) => s.future.length > 0);
+  const host = useAppState((s) => s.host);
+  const annotator = useAppState((s) => s.settings?.annotator ?? '');
+  const schema = corpus?.meta.schema;
+  return (
+    <div className="toolbar" role="toolbar">
+      <span className="brand">Spanmark</span>
+      <button type="button" onClick={() => void attempt(async () => openCorpus(await call('corpus:openDialog', {})))} disabled={host === 'browser'} title="Open a corpus folder (Ctrl+O)">
+        Open…
+      </button>
+      <button type="button" onClick={() => void importFiles(null)} data-testid="import-button" title="Import .txt, .md, .html, doccano, Label Studio, brat, CoNLL or Spanmark files (Ctrl+I)">
+        Import…
+      </button>
+      <button type="button" onClick={() => setState({ dialog: 'paste' })} data-testid="paste-button">
+        Paste text…
+      </button>
+      <button type="button" onClick={() => setState({ dialog: 'export' })} data-testid="export-button">
+        Export…
+      </button>
+      <span className="sep" />
+      {schema?.labels.map((l) => (
+        <button
+          type="button"
+          key={l.name}
+          className="label-button"
+          data-testid={`label-button-${l.name}`}
+          style={{ borderColor: l.color }}
+          title={`${l.description} (key ${keyOfLabel(schema, l.name) ?? '—'})`}
+          disabled={!doc || mode !== 'annotate'}
+          onMouseDown={(e) => e.preventDefault() /* keep the text selection */}
+          onClick={() => {
+            const s = getState();
+            if (pendingSelection.current && s.doc) applyLabel(l.name, pendingSelection.current, s.doc);
+            window.getSelection()?.removeAllRanges();
+            pendingSelection.current = null;
+          }}
+        >
+          <kbd>{keyOfLabel(schema, l.name)}</kbd> <span className="swatch" style={{ background: l.color }} />
+          {l.name}
+        </button>
+      ))}
+      <span className="sep" />
+      <button type="button" onClick={undo} disabled={!canUndo} title="Undo (Ctrl+Z)" data-testid="undo-button">
+        Undo
+      </button>
+      <button type="button" onClick={redo} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)">
+        Redo
+      </button>
+      <button
+        type="button"
+        data-testid="mode-toggle"
+        aria-pressed={mode === 'edit'}
+        disabled={!doc}
+        onClick={() => setState({ mode: mode === 'edit' ? 'annotate' : 'edit', selectedSpanId: null })}
+        title="Switch between labelling and editing the text (Ctrl+E)"
+      >
+        {mode === 'edit' ? 'Done editing' : 'Edit text'}
+      </button>
+      {doc && (
+        <select value={doc.status} onChange={(e) => setStatus(e.target.value as DocStatus)} data-testid="status-select" aria-label="Document status">
+          {DOC_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {s.replace('_', ' ')}
+            </option>
+          ))}
+        </select>
+      )}
+      <span className="grow" />
+      <SaveIndicator />
+      <button type="button" className="link" onClick={() => setState({ dialog: 'shortcuts' })} title="Keyboard shortcuts (?)">
+        ?
+      </button>
+      <span className="annotator" title="Annotator name stamped on your spans">
+        👤{' '}
+        <input
+          aria-label="Annotator name"
+          data-testid="annotator-name"
+          value={annotator}
+          onChange={(e) => void attempt(async () => setState({ settings: await call('settings:set', { annotator: e.target.value }) }))}
+        />
+      </span>
+    </div>
+  );
+}

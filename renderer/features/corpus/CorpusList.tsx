@@ -1,0 +1,70 @@
+import { useMemo } from 'react';
+import { attempt, openDocument } from '../../app/actions';
+import { call } from '../../api';
+import { setState, useAppState } from '../../app/store';
+import { useVirtualRows } from './useVirtualRows';
+
+const STATUS_LABEL = { todo: 'To do', in_progress: 'In progress', done: 'Done', reviewed: 'Reviewed' } as const;
+const ROW_HEIGHT = 52;
+
+export function CorpusList() {
+  const corpus = useAppState((s) => s.corpus);
+  const filter = useAppState((s) => s.filter);
+  const current = useAppState((s) => s.doc?.id);
+  const damaged = useMemo(() => new Map((corpus?.damaged ?? []).map((d) => [d.id, d])), [corpus]);
+  const docs = useMemo(() => {
+    const q = filter.trim().toLowerCase();
+    const all = corpus?.documents ?? [];
+    return q ? all.filter((d) => d.title.toLowerCase().includes(q) || d.status.includes(q) || (d.outlet ?? '').toLowerCase().includes(q)) : all;
+  }, [corpus, filter]);
+  const { containerRef, onScroll, first, last, padTop, padBottom } = useVirtualRows(docs.length, ROW_HEIGHT);
+  if (!corpus) return <aside className="corpus-list" />;
+  return (
+    <aside className="corpus-list" data-testid="corpus-list">
+      <div className="corpus-name" title={corpus.path}>
+        {corpus.meta.name}
+        {corpus.readOnly && <span className="badge" title={corpus.readOnlyReason}>read-only</span>}
+      </div>
+      <input
+        className="filter"
+        type="search"
+        placeholder={`Filter ${corpus.documents.length} documents…`}
+        value={filter}
+        onChange={(e) => setState({ filter: e.target.value })}
+        data-testid="document-filter"
+      />
+      <div className="doc-rows" ref={containerRef} onScroll={onScroll}>
+        <div style={{ height: padTop }} />
+        {docs.slice(first, last).map((d) => (
+          <button
+            type="button"
+            key={d.id}
+            className={`doc-row ${d.id === current ? 'current' : ''} ${damaged.has(d.id) ? 'damaged' : ''}`}
+            data-testid="document-row"
+            data-document-id={d.id}
+            data-status={d.status}
+            style={{ height: ROW_HEIGHT }}
+            onClick={() => {
+              const bad = damaged.get(d.id);
+              if (!bad) return void openDocument(d.id);
+              if (bad.hasBackup && window.confirm(`${bad.message}\n\nRestore the previous version from its backup? The damaged file is kept as .damaged.`)) {
+                void attempt(async () => {
+                  setState({ corpus: await call('corpus:restoreBackup', { id: d.id }) });
+                  await openDocument(d.id);
+                });
+              }
+            }}
+          >
+            <span className="doc-row-title">{d.title}</span>
+            <span className="doc-row-meta">
+              <span className={`status status-${d.status}`}>{STATUS_LABEL[d.status]}</span>
+              <span data-testid="span-count">{d.spanCount} spans</span>
+              {d.outlet && <span className="outlet">{d.outlet}</span>}
+            </span>
+          </button>
+        ))}
+        <div style={{ height: padBottom }} />
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,170 @@
+import { useState } from 'react';
+import { createDocument, exportCorpus, importFiles } from '../../app/actions';
+import { setState, useAppState } from '../../app/store';
+import { ExportFormat, type ExportFilters } from '../../../shared/ipc/contract';
+import { DOC_STATUSES, type DocStatus } from '../../../shared/model/schema';
+import { SHORTCUTS } from './shortcuts';
+
+function Modal({ title, children, testId }: { title: string; children: React.ReactNode; testId: string }) {
+  return (
+    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && setState({ dialog: null })}>
+      <div className="modal" role="dialog" aria-label={title} data-testid={testId} data-no-hotkeys>
+        <h2>{title}</h2>
+        {children}
+      </div>
+    </div>
+  );
+}
+
+function PasteDialog() {
+  const [title, setTitle] = useState('');
+  const [text, setText] = useState('');
+  return (
+    <Modal title="New document from text" testId="paste-dialog">
+      <input placeholder="Title" value={title} onChange={(e) => setTitle(e.target.value)} data-testid="paste-title" autoFocus />
+      <textarea rows={14} placeholder="Paste the article text here" value={text} onChange={(e) => setText(e.target.value)} data-testid="paste-text" />
+      <div className="modal-actions">
+        <button type="button" onClick={() => setState({ dialog: null })}>
+          Cancel
+        </button>
+        <button type="button" className="primary" disabled={!text.trim()} data-testid="paste-create" onClick={() => void createDocument(title.trim() || text.trim().slice(0, 60), text)}>
+          Create document
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+const FORMAT_NAMES: Record<ExportFormat, string> = {
+  spanmark: 'Spanmark JSON (one file)',
+  doccano: 'doccano JSONL',
+  labelstudio: 'Label Studio JSON',
+  brat: 'brat standoff (.zip)',
+  conll: 'CoNLL BIO',
+  spacy: 'spaCy JSON',
+  hf: 'Hugging Face JSONL',
+  csv: 'CSV of spans',
+};
+
+function ExportDialog() {
+  const corpus = useAppState((s) => s.corpus);
+  const [format, setFormat] = useState<ExportFormat>('spanmark');
+  const [status, setStatus] = useState<DocStatus[]>([]);
+  const [labels, setLabels] = useState<string[]>([]);
+  const [offsets, setOffsets] = useState<'codepoint' | 'utf16'>('codepoint');
+  const toggle = <T,>(list: T[], v: T): T[] => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
+  const filters: ExportFilters = { ...(status.length ? { status } : {}), ...(labels.length ? { labels } : {}) };
+  return (
+    <Modal title="Export corpus" testId="export-dialog">
+      <label>
+        Format
+        <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)} data-testid="export-format">
+          {ExportFormat.options.map((f) => (
+            <option key={f} value={f}>
+              {FORMAT_NAMES[f]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset>
+        <legend>Status (none = all)</legend>
+        {DOC_STATUSES.map((s) => (
+          <label key={s} className="check">
+            <input type="checkbox" checked={status.includes(s)} onChange={() => setStatus(toggle(status, s))} /> {s.replace('_', ' ')}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Labels (none = all)</legend>
+        {corpus?.meta.schema.labels.map((l) => (
+          <label key={l.name} className="check">
+            <input type="checkbox" checked={labels.includes(l.name)} onChange={() => setLabels(toggle(labels, l.name))} /> {l.name}
+          </label>
+        ))}
+      </fieldset>
+      <label>
+        Offsets
+        <select value={offsets} onChange={(e) => setOffsets(e.target.value as 'codepoint' | 'utf16')}>
+          <option value="codepoint">Code points (Python, default)</option>
+          <option value="utf16">UTF-16 units (JavaScript)</option>
+        </select>
+      </label>
+      <div className="modal-actions">
+        <button type="button" onClick={() => setState({ dialog: null })}>
+          Cancel
+        </button>
+        <button type="button" className="primary" data-testid="export-run" onClick={() => void exportCorpus(format, filters, offsets)}>
+          Export…
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+function ConfirmLabelsDialog() {
+  const pending = useAppState((s) => s.pendingLabels);
+  if (!pending) return null;
+  return (
+    <Modal title="Unknown labels" testId="confirm-labels-dialog">
+      <p>
+        These files use labels that are not in the corpus schema: <strong>{pending.labels.join(', ')}</strong>. Add them to the schema and import the files?
+      </p>
+      <div className="modal-actions">
+        <button type="button" onClick={() => setState({ dialog: null, pendingLabels: null })}>
+          Skip those files
+        </button>
+        <button
+          type="button"
+          className="primary"
+          data-testid="confirm-labels-add"
+          onClick={() => {
+            setState({ dialog: null, pendingLabels: null });
+            void importFiles(pending.paths.length ? pending.paths : null, true);
+          }}
+        >
+          Add labels and import
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+function ShortcutsDialog() {
+  return (
+    <Modal title="Keyboard shortcuts" testId="shortcuts-dialog">
+      <table className="shortcuts">
+        <tbody>
+          {SHORTCUTS.map(([keys, what]) => (
+            <tr key={keys}>
+              <td>
+                <kbd>{keys}</kbd>
+              </td>
+              <td>{what}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="modal-actions">
+        <button type="button" className="primary" onClick={() => setState({ dialog: null })} autoFocus>
+          Close
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+export function Dialogs() {
+  const dialog = useAppState((s) => s.dialog);
+  switch (dialog) {
+    case 'paste':
+      return <PasteDialog />;
+    case 'export':
+      return <ExportDialog />;
+    case 'shortcuts':
+      return <ShortcutsDialog />;
+    case 'confirm-labels':
+      return <ConfirmLabelsDialog />;
+    default:
+      return null;
+  }
+}

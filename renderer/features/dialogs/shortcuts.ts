@@ -1,0 +1,21 @@
+/** The shortcut sheet (?), kept as data so the README and the dialog agree. */
+export const SHORTCUTS: [string, string][] = [
+  ['1 – 9', 'Label the selected text (schema order); after r, relabel the selected span'],
+  ['Alt + drag', 'Select exact characters (no word snapping)'],
+  ['Shift + ←/→, Ctrl+Shift + ←/→', 'Grow or shrink the text selection by character / word'],
+  ['Ctrl + ←/→', 'Move the caret by word'],
+  ['Tab / Shift + Tab', 'Select the next / previous span'],
+  ['Click a highlight again', 'Cycle through spans stacked at that spot'],
+  ['r then 1 – 9', 'Relabel the selected span'],
+  ['Delete / Backspace', 'Delete the selected span (asks if it has relations)'],
+  ['n', 'Write a note on the selected span'],
+  ['s / c', 'Start a source / content relation from the selected attribution'],
+  ['Enter', 'Finish the relation on the selected span'],
+  ['Esc', 'Cancel linking, deselect'],
+  ['Ctrl + Z / Ctrl + Shift + Z', 'Undo / redo'],
+  ['Ctrl + E', 'Switch between labelling and editing the text'],
+  ['j', 'Open the next document that is not done'],
+  ['d / w / g', 'Details / Who said what / Guidelines panel'],
+  ['Ctrl + I', 'Import files'],
+  ['?', 'This sheet'],
+];

@@ -1,0 +1,124 @@
+import type { FileProblem } from '../ipc/contract';
+import type { Corpus, Document } from '../model/schema';
+import { OffsetIndex } from '../text/offsets';
+import { baseTitle, fromCodePoints, isRecord, makeRelation, makeSpan, newDocument, result, toCodePoints } from './common';
+import { applyFilters } from './filter';
+import type { Codec, ExportOptions, ExportResult, ImportOptions, ImportResult, TextFile } from './types';
+
+/**
+ * doccano JSONL, one document per line. Reads both export shapes:
+ *   {"text": …, "label": [[start, end, "claim"], …]}              (sequence labeling)
+ *   {"text": …, "entities": [{id, label, start_offset, end_offset}],
+ *    "relations": [{id, from_id, to_id, type}]}                    (with relations)
+ * and writes the second. doccano's server is Python and stores offsets as
+ * Python string indices, i.e. code points; the default here matches, and
+ * `offsets: 'utf16'` reads or writes JavaScript-style offsets instead for
+ * files produced by older front-end-only tooling.
+ */
+
+export function importDoccano(files: TextFile[], opts: ImportOptions = {}): ImportResult {
+  const file = files[0];
+  if (!file) return result([], []);
+  const unit = opts.offsets ?? 'codepoint';
+  const problems: FileProblem[] = [];
+  const documents: Document[] = [];
+  const records = readRecords(file, problems);
+  const many = records.length > 1;
+  for (const { line, value } of records) {
+    const problem = (message: string) => problems.push({ file: file.name, ...(line !== undefined ? { line } : {}), message });
+    if (!isRecord(value) || typeof value.text !== 'string') {
+      problem('each record needs a "text" string');
+      continue;
+    }
+    const text = value.text;
+    const title = typeof value.title === 'string' ? value.title : many && line !== undefined ? `${baseTitle(file.name)} ${line}` : baseTitle(file.name);
+    const doc = newDocument({ title, text, fileName: file.name, format: 'doccano' });
+    const index = new OffsetIndex(text);
+    const annotator = typeof value.annotator === 'string' ? value.annotator : opts.annotator;
+    const byEntityId = new Map<unknown, string>();
+    const addSpan = (label: unknown, start: unknown, end: unknown, entityId?: unknown): void => {
+      if (typeof label !== 'string' || label === '') return void problem(`label must be a non-empty string, got ${JSON.stringify(label)}`);
+      const range = toCodePoints(index, start, end, unit);
+      if (typeof range === 'string') return void problem(`${label}: ${range}`);
+      const span = makeSpan(index, { label, ...range, ...(annotator ? { annotator } : {}) });
+      doc.spans.push(span);
+      if (entityId !== undefined) {
+        if (byEntityId.has(entityId)) problem(`duplicate entity id ${JSON.stringify(entityId)}`);
+        byEntityId.set(entityId, span.id);
+      }
+    };
+    if (Array.isArray(value.label)) {
+      for (const item of value.label) {
+        if (!Array.isArray(item) || item.length < 3) problem(`"label" items must be [start, end, label], got ${JSON.stringify(item)}`);
+        else addSpan(item[2], item[0], item[1]);
+      }
+    }
+    if (value.entities !== undefined && !Array.isArray(value.entities)) problem('"entities" must be a list');
+    for (const e of Array.isArray(value.entities) ? value.entities : []) {
+      if (!isRecord(e)) problem(`entity must be an object, got ${JSON.stringify(e)}`);
+      else addSpan(e.label, e.start_offset, e.end_offset, e.id);
+    }
+    if (value.relations !== undefined && !Array.isArray(value.relations)) problem('"relations" must be a list');
+    for (const r of Array.isArray(value.relations) ? value.relations : []) {
+      if (!isRecord(r) || typeof r.type !== 'string' || r.type === '') {
+        problem(`relation needs a "type": ${JSON.stringify(r)}`);
+        continue;
+      }
+      const from = byEntityId.get(r.from_id);
+      const to = byEntityId.get(r.to_id);
+      if (!from || !to) problem(`relation ${JSON.stringify(r.id)} points to a missing entity (${JSON.stringify(r.from_id)} → ${JSON.stringify(r.to_id)})`);
+      else doc.relations.push(makeRelation({ type: r.type, from, to, ...(annotator ? { annotator } : {}) }));
+    }
+    documents.push(doc);
+  }
+  return result(documents, problems);
+}
+
+/** JSONL records with their line numbers; a JSON array (doccano's "JSON" export) is read too. */
+function readRecords(file: TextFile, problems: FileProblem[]): { line: number | undefined; value: unknown }[] {
+  const trimmed = file.text.trimStart();
+  if (trimmed.startsWith('[')) {
+    try {
+      const arr = JSON.parse(file.text) as unknown;
+      if (Array.isArray(arr)) return arr.map((value) => ({ line: undefined, value }));
+    } catch {
+      // fall through: maybe JSONL whose first record happens to be an array; each line reports its own error
+    }
+  }
+  const out: { line: number | undefined; value: unknown }[] = [];
+  const lines = file.text.split(/\r?\n/);
+  lines.forEach((raw, i) => {
+    if (raw.trim() === '') return;
+    try {
+      out.push({ line: i + 1, value: JSON.parse(raw) });
+    } catch (err) {
+      problems.push({ file: file.name, line: i + 1, message: `not valid JSON: ${err instanceof Error ? err.message : String(err)}` });
+    }
+  });
+  return out;
+}
+
+export function exportDoccano(corpus: Corpus, opts: ExportOptions = {}): ExportResult {
+  const filtered = applyFilters(corpus, opts.filters);
+  const unit = opts.offsets ?? 'codepoint';
+  let nextEntity = 1;
+  let nextRelation = 1;
+  let spans = 0;
+  const lines = filtered.documents.map((doc, i) => {
+    const index = new OffsetIndex(doc.text);
+    const ids = new Map<string, number>();
+    const entities = doc.spans.map((s) => {
+      const id = nextEntity++;
+      ids.set(s.id, id);
+      const { start, end } = fromCodePoints(index, s.start, s.end, unit);
+      return { id, label: s.label, start_offset: start, end_offset: end };
+    });
+    spans += entities.length;
+    const relations = doc.relations.map((r) => ({ id: nextRelation++, from_id: ids.get(r.from), to_id: ids.get(r.to), type: r.type }));
+    // doccano keeps unknown keys as metadata, so title and status travel along
+    return JSON.stringify({ id: i + 1, text: doc.text, title: doc.title, document_id: doc.id, status: doc.status, entities, relations, Comments: [] });
+  });
+  return { files: [{ path: 'corpus.doccano.jsonl', data: lines.join('\n') + (lines.length ? '\n' : '') }], documents: filtered.documents.length, spans, warnings: [] };
+}
+
+export const doccanoCodec: Codec = { id: 'doccano', extension: '.jsonl', import: importDoccano, export: exportDoccano };

@@ -1,0 +1,71 @@
+import type { FileProblem } from '../ipc/contract';
+import { CorpusSchema, DocumentSchema, type Document } from '../model/schema';
+import { documentProblems } from '../model/validate';
+import { isRecord, lineOfJsonValue, parseJson, result } from './common';
+import { applyFilters } from './filter';
+import type { Codec, ExportOptions, ExportResult, ImportResult, TextFile } from './types';
+
+/**
+ * The native single-file format: one Corpus as JSON, code point offsets,
+ * every field kept. Also reads a lone Document, which is what a corpus
+ * folder stores per file.
+ */
+
+export function importSpanmark(files: TextFile[]): ImportResult {
+  const file = files[0];
+  if (!file) return result([], []);
+  const parsed = parseJson(file);
+  if (!parsed.ok) return result([], [parsed.problem]);
+  const raw = parsed.value;
+  const problems: FileProblem[] = [];
+  let documents: Document[] = [];
+  const rawDocs: unknown[] = isRecord(raw) && Array.isArray(raw.documents) ? raw.documents : [raw];
+  const lineOfDoc = (i: number): number | undefined => {
+    const d = rawDocs[i];
+    return isRecord(d) && typeof d.id === 'string' ? lineOfJsonValue(file.text, 'id', d.id) : undefined;
+  };
+  const where = (path: PropertyKey[]) => path.map(String).join('.');
+
+  if (isRecord(raw) && 'documents' in raw) {
+    const r = CorpusSchema.safeParse(raw);
+    if (!r.success) {
+      for (const issue of r.error.issues.slice(0, 20)) {
+        const docIndex = issue.path[0] === 'documents' && typeof issue.path[1] === 'number' ? issue.path[1] : -1;
+        const line = docIndex >= 0 ? lineOfDoc(docIndex) : undefined;
+        problems.push({ file: file.name, ...(line !== undefined ? { line } : {}), message: `${where(issue.path)}: ${issue.message}` });
+      }
+      return result([], problems);
+    }
+    documents = r.data.documents;
+    documents.forEach((d, i) => pushDocProblems(file, d, lineOfDoc(i), problems));
+    return { ...result(documents, problems), labels: union(result(documents, []).labels, r.data.schema.labels.map((l) => l.name)), relationTypes: union(result(documents, []).relationTypes, r.data.schema.relationTypes.map((t) => t.name)) };
+  }
+  const r = DocumentSchema.safeParse(raw);
+  if (!r.success) {
+    for (const issue of r.error.issues.slice(0, 20)) problems.push({ file: file.name, message: `${where(issue.path) || 'document'}: ${issue.message}` });
+    return result([], problems);
+  }
+  pushDocProblems(file, r.data, 1, problems);
+  return result([r.data], problems);
+}
+
+function pushDocProblems(file: TextFile, doc: Document, line: number | undefined, out: FileProblem[]): void {
+  for (const p of documentProblems(doc)) out.push({ file: file.name, ...(line !== undefined ? { line } : {}), message: `${p.where}: ${p.message}` });
+}
+
+function union(a: string[], b: string[]): string[] {
+  return [...new Set([...a, ...b])].sort();
+}
+
+export function exportSpanmark(corpus: Parameters<NonNullable<Codec['export']>>[0], opts: ExportOptions = {}): ExportResult {
+  const filtered = applyFilters(corpus, opts.filters);
+  const warnings = opts.offsets === 'utf16' ? ['the Spanmark format always stores code point offsets; the utf16 option was ignored'] : [];
+  return {
+    files: [{ path: 'corpus.spanmark.json', data: JSON.stringify(filtered, null, 2) + '\n' }],
+    documents: filtered.documents.length,
+    spans: filtered.documents.reduce((n, d) => n + d.spans.length, 0),
+    warnings,
+  };
+}
+
+export const spanmarkCodec: Codec = { id: 'spanmark', extension: '.json', import: importSpanmark, export: exportSpanmark };

@@ -1,0 +1,262 @@
+/**
+ * Adjudication: from N annotators' versions of one document to one gold
+ * version. Spans are pooled into candidates keyed by (start, end, label);
+ * a candidate proposed by every annotator is agreed, the rest are
+ * disagreements for the reviewer. Every operation returns a new gold
+ * Document and never mutates, like shared/model/edits.ts, so the review
+ * screen can undo by keeping snapshots.
+ *
+ * Gold spans and relations record `proposedBy` (the annotators) and
+ * `acceptedBy` (the reviewer), so the gold file explains itself. Gold ids
+ * are derived from the candidate key, so keeping the same candidate twice,
+ * or in two sessions, yields the same id.
+ */
+
+import { sortSpans, type Actor } from '../model/edits';
+import { textHash } from '../model/ids';
+import type { Document, Relation, Span } from '../model/schema';
+import { OffsetIndex } from '../text/offsets';
+import type { DocumentVersion } from './gather';
+
+export interface Candidate {
+  key: string;
+  label: string;
+  start: number;
+  end: number;
+  text: string;
+  /** annotators who drew this span, in version order */
+  proposedBy: string[];
+  /** annotator → that annotator's span id */
+  spanIds: Record<string, string>;
+  agreed: boolean;
+  /** taken from the first proposer that set them; the reviewer can edit them in gold */
+  attributes?: Span['attributes'];
+  note?: string;
+}
+
+export interface RelationCandidate {
+  key: string;
+  type: string;
+  from: string;
+  to: string;
+  proposedBy: string[];
+  agreed: boolean;
+}
+
+export interface Adjudication {
+  annotators: string[];
+  /** the shared text and metadata, from the first version */
+  base: Pick<Document, 'id' | 'title' | 'source' | 'text'>;
+  candidates: Candidate[];
+  relations: RelationCandidate[];
+}
+
+export class AdjudicationError extends Error {}
+
+export function candidateKey(s: { start: number; end: number; label: string }): string {
+  return `${s.start}:${s.end}:${s.label}`;
+}
+
+export function goldSpanId(c: Pick<Candidate, 'key'>): string {
+  return `g_${textHash(c.key)}`;
+}
+
+function goldRelationId(r: Pick<RelationCandidate, 'key'>): string {
+  return `gr_${textHash(r.key)}`;
+}
+
+export function adjudicate(versions: readonly DocumentVersion[]): Adjudication {
+  const first = versions[0];
+  if (!first) throw new AdjudicationError('Nothing to adjudicate: no versions.');
+  for (const v of versions) {
+    // gather() never groups differing texts; this guards callers that skip it
+    if (v.doc.text !== first.doc.text) throw new AdjudicationError(`The text of "${v.doc.title}" differs between ${first.annotator} and ${v.annotator}.`);
+  }
+  const annotators = [...new Set(versions.map((v) => v.annotator))];
+  const index = new OffsetIndex(first.doc.text);
+  const byKey = new Map<string, Candidate>();
+  const keyOfSpan = new Map<string, Map<string, string>>(); // annotator → span id → candidate key
+
+  for (const { annotator, doc } of versions) {
+    const mine = new Map<string, string>();
+    keyOfSpan.set(annotator, mine);
+    for (const s of doc.spans) {
+      const key = candidateKey(s);
+      mine.set(s.id, key);
+      let c = byKey.get(key);
+      if (!c) {
+        c = { key, label: s.label, start: s.start, end: s.end, text: index.slice(s.start, s.end), proposedBy: [], spanIds: {}, agreed: false };
+        byKey.set(key, c);
+      }
+      if (!c.proposedBy.includes(annotator)) {
+        c.proposedBy.push(annotator);
+        c.spanIds[annotator] = s.id;
+      }
+      if (c.attributes === undefined && s.attributes && Object.keys(s.attributes).length > 0) c.attributes = s.attributes;
+      if (c.note === undefined && s.note) c.note = s.note;
+    }
+  }
+
+  const relByKey = new Map<string, RelationCandidate>();
+  for (const { annotator, doc } of versions) {
+    const mine = keyOfSpan.get(annotator)!;
+    for (const r of doc.relations) {
+      const from = mine.get(r.from);
+      const to = mine.get(r.to);
+      if (from === undefined || to === undefined) continue; // dangling in the annotator's file
+      const key = `${r.type}|${from}|${to}`;
+      let rc = relByKey.get(key);
+      if (!rc) relByKey.set(key, (rc = { key, type: r.type, from, to, proposedBy: [], agreed: false }));
+      if (!rc.proposedBy.includes(annotator)) rc.proposedBy.push(annotator);
+    }
+  }
+
+  const all = annotators.length;
+  const candidates = [...byKey.values()]
+    .map((c) => ({ ...c, agreed: c.proposedBy.length === all }))
+    .sort((a, b) => a.start - b.start || b.end - a.end || a.label.localeCompare(b.label));
+  const relations = [...relByKey.values()].map((r) => ({ ...r, agreed: r.proposedBy.length === all }));
+  const { id, title, source, text } = first.doc;
+  return { annotators, base: { id, title, source, text }, candidates, relations };
+}
+
+export function agreed(adj: Adjudication): Candidate[] {
+  return adj.candidates.filter((c) => c.agreed);
+}
+
+export function disagreements(adj: Adjudication): Candidate[] {
+  return adj.candidates.filter((c) => !c.agreed);
+}
+
+/**
+ * Two candidates compete when they are two readings of one stretch of text:
+ * the same label with different but overlapping bounds, or the same bounds
+ * with different labels. Overlap across labels (a figure inside a claim) is
+ * the scheme working as designed, not a conflict.
+ */
+export function competes(a: Candidate, b: Candidate): boolean {
+  if (a.key === b.key) return false;
+  if (a.start === b.start && a.end === b.end) return true;
+  return a.label === b.label && a.start < b.end && b.start < a.end;
+}
+
+/** Pairs of competing candidates, at least one of them disputed. */
+export function conflicts(adj: Adjudication): [Candidate, Candidate][] {
+  const out: [Candidate, Candidate][] = [];
+  const cs = adj.candidates;
+  for (let i = 0; i < cs.length; i++) {
+    for (let j = i + 1; j < cs.length; j++) {
+      const a = cs[i]!;
+      const b = cs[j]!;
+      if (b.start >= a.end) break; // sorted by start: nothing later can overlap a
+      if ((!a.agreed || !b.agreed) && competes(a, b)) out.push([a, b]);
+    }
+  }
+  return out;
+}
+
+/** An empty gold document to start from. */
+export function startGold(adj: Adjudication, now: string): Document {
+  return { ...adj.base, status: 'in_progress', spans: [], relations: [], updatedAt: now };
+}
+
+function goldSpan(c: Candidate, who: Actor): Span {
+  return {
+    id: goldSpanId(c),
+    label: c.label,
+    start: c.start,
+    end: c.end,
+    text: c.text,
+    annotator: who.annotator,
+    createdAt: who.now,
+    updatedAt: who.now,
+    ...(c.note ? { note: c.note } : {}),
+    ...(c.attributes ? { attributes: { ...c.attributes } } : {}),
+    proposedBy: [...c.proposedBy],
+    acceptedBy: who.annotator,
+  };
+}
+
+function findCandidate(adj: Adjudication, c: Candidate | string): Candidate {
+  const key = typeof c === 'string' ? c : c.key;
+  const found = adj.candidates.find((x) => x.key === key);
+  if (!found) throw new AdjudicationError(`No candidate ${key} in this document.`);
+  return found;
+}
+
+/**
+ * Add spans and then the relations they complete. Only relations touching a
+ * newly added span are brought in, so a relation the reviewer deleted from
+ * gold by hand does not come back on the next keep.
+ */
+function addToGold(adj: Adjudication, gold: Document, add: Candidate[], who: Actor): Document {
+  const have = new Set(gold.spans.map((s) => s.id));
+  const fresh = add.filter((c) => {
+    const id = goldSpanId(c);
+    if (have.has(id)) return false;
+    have.add(id);
+    return true;
+  });
+  if (fresh.length === 0) return gold;
+  const spans = sortSpans([...gold.spans, ...fresh.map((c) => goldSpan(c, who))]);
+  const inGold = new Set(spans.map((s) => s.id));
+  const freshIds = new Set(fresh.map(goldSpanId));
+  const relIds = new Set(gold.relations.map((r) => r.id));
+  const relations: Relation[] = [...gold.relations];
+  for (const rc of adj.relations) {
+    const from = goldSpanId({ key: rc.from });
+    const to = goldSpanId({ key: rc.to });
+    const id = goldRelationId(rc);
+    if (relIds.has(id) || !inGold.has(from) || !inGold.has(to)) continue;
+    if (!freshIds.has(from) && !freshIds.has(to)) continue;
+    relIds.add(id);
+    relations.push({ id, type: rc.type, from, to, annotator: who.annotator, createdAt: who.now, proposedBy: [...rc.proposedBy], acceptedBy: who.annotator });
+  }
+  return { ...gold, spans, relations, updatedAt: who.now };
+}
+
+function removeFromGold(gold: Document, ids: ReadonlySet<string>, now: string): Document {
+  if (!gold.spans.some((s) => ids.has(s.id))) return gold;
+  return {
+    ...gold,
+    spans: gold.spans.filter((s) => !ids.has(s.id)),
+    relations: gold.relations.filter((r) => !ids.has(r.from) && !ids.has(r.to)),
+    updatedAt: now,
+  };
+}
+
+export function acceptAllAgreed(adj: Adjudication, gold: Document, who: Actor): Document {
+  return addToGold(adj, gold, agreed(adj), who);
+}
+
+/**
+ * Keep one reading: the candidate goes into gold and its competitors
+ * (see `competes`) leave it. Use keepBoth to keep two competing readings.
+ */
+export function keep(adj: Adjudication, gold: Document, candidate: Candidate | string, who: Actor): Document {
+  const c = findCandidate(adj, candidate);
+  const rivals = new Set(adj.candidates.filter((x) => competes(c, x)).map(goldSpanId));
+  return addToGold(adj, removeFromGold(gold, rivals, who.now), [c], who);
+}
+
+/** Keep two competing candidates side by side, e.g. when both boundaries are defensible. */
+export function keepBoth(adj: Adjudication, gold: Document, a: Candidate | string, b: Candidate | string, who: Actor): Document {
+  return addToGold(adj, gold, [findCandidate(adj, a), findCandidate(adj, b)], who);
+}
+
+/** Leave a candidate out of gold, taking its relations with it. */
+export function reject(adj: Adjudication, gold: Document, candidate: Candidate | string, who: Actor): Document {
+  const c = findCandidate(adj, candidate);
+  return removeFromGold(gold, new Set([goldSpanId(c)]), who.now);
+}
+
+/** Mark gold as reviewed, dropping any relation whose ends are no longer there. */
+export function finalize(gold: Document, who: Actor): Document {
+  const ids = new Set(gold.spans.map((s) => s.id));
+  return {
+    ...gold,
+    status: 'reviewed',
+    relations: gold.relations.filter((r) => ids.has(r.from) && ids.has(r.to)),
+    updatedAt: who.now,
+  };
+}
