@@ -4,12 +4,15 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 
 const require = createRequire(import.meta.url);
+// read electron's path.txt rather than require('electron'), which tries to download a missing binary
 function electronBinary() {
   try {
-    const bin = require('electron');
-    return typeof bin === 'string' && existsSync(bin) ? bin : null;
+    const pkg = require.resolve('electron/package.json');
+    const bin = path.join(path.dirname(pkg), 'dist', readFileSync(path.join(path.dirname(pkg), 'path.txt'), 'utf8').trim());
+    return existsSync(bin) ? bin : null;
   } catch {
     return null;
   }

@@ -35,7 +35,7 @@ export function DocumentView({ doc, schema, selectedSpanId, mode, snapToWords }:
     if (removed) notify(`${removed} span${removed > 1 ? 's' : ''} whose words were deleted ${removed > 1 ? 'were' : 'was'} removed. Ctrl+Z brings ${removed > 1 ? 'them' : 'it'} back.`, 'info');
   }, []);
   return (
-    <div className={`document-view mode-${mode}`} data-testid="document-view" data-mode={mode} ref={rootRef} tabIndex={-1}>
+    <div className={`document-view mode-${mode}`} data-testid="document-view" data-document-id={doc.id} data-mode={mode} ref={rootRef} tabIndex={-1}>
       <LexicalComposer initialConfig={initialConfig}>
         <PlainTextPlugin
           contentEditable={<ContentEditable className="sm-content" aria-label="Document text" spellCheck={false} />}

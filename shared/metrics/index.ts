@@ -213,3 +213,4 @@ export function reportToCsv(report: AgreementReport): string {
   }
   return [CSV_HEADER, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
+export { formatReport, fmt } from './format';
