@@ -1,8 +1,9 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CHANNELS, EVENTS, type SpanmarkApi } from '../../shared/ipc/contract';
+import type { SpanmarkApi } from '../../shared/ipc/contract';
+import { CHANNEL_NAMES, EVENT_NAMES } from '../../shared/ipc/names';
 
-const channels = new Set<string>(CHANNELS);
-const events = new Set<string>(EVENTS);
+const channels = new Set<string>(CHANNEL_NAMES);
+const events = new Set<string>(EVENT_NAMES);
 
 /** The page gets invoke/on for the contract's names and nothing else; never ipcRenderer itself. */
 const api: SpanmarkApi = {

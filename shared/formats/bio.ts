@@ -1,6 +1,5 @@
 import type { Document, Span } from '../model/schema';
 import { tokenize, type Token } from '../text/tokenize';
-import type { NestedPolicy } from './types';
 
 /**
  * Projection of spans onto tokens, shared by CoNLL and Hugging Face.

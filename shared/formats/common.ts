@@ -132,7 +132,7 @@ export function safeFileNames(ids: string[]): Map<string, string> {
   const out = new Map<string, string>();
   const used = new Set<string>();
   for (const id of ids) {
-    let base = id.replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^\.+/, '_').slice(0, 100) || 'doc';
+    const base = id.replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^\.+/, '_').slice(0, 100) || 'doc';
     let name = base;
     for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base}-${i}`;
     used.add(name.toLowerCase());

@@ -6,6 +6,7 @@ import {
   DocumentStatus,
   DocumentSummarySchema,
 } from '../model/schema';
+import { CHANNEL_NAMES, EVENT_NAMES } from './names';
 
 /**
  * The one IPC contract. Add a channel here first (`domain:action`, request
@@ -113,7 +114,12 @@ export type Req<C extends Channel> = z.input<(typeof channels)[C]['request']>;
 export type ParsedReq<C extends Channel> = z.output<(typeof channels)[C]['request']>;
 export type Res<C extends Channel> = z.output<(typeof channels)[C]['response']>;
 
-export const CHANNELS = Object.keys(channels) as Channel[];
+export const CHANNELS: readonly Channel[] = CHANNEL_NAMES;
+
+// compile-time proof that names.ts lists exactly the contract's channels and events
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const channelsMatch: Same<Channel, (typeof CHANNEL_NAMES)[number]> = true;
+void channelsMatch;
 
 /** Events main pushes to the renderer. */
 export const events = {
@@ -123,7 +129,9 @@ export const events = {
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
-export const EVENTS = Object.keys(events) as EventName[];
+export const EVENTS: readonly EventName[] = EVENT_NAMES;
+const eventsMatch: Same<EventName, (typeof EVENT_NAMES)[number]> = true;
+void eventsMatch;
 
 export interface IpcError {
   code: string;

@@ -23,7 +23,7 @@ export interface KappaResult {
 
 /** Agreement table between two annotators, filled item by item so documents can be pooled. */
 export class KappaTable {
-  private readonly cells = new Map<string, number>();
+  // Map keys keep 1 and '1' apart, as they should be for nominal values
   private readonly rowsA = new Map<string | number, number>();
   private readonly rowsB = new Map<string | number, number>();
   private agree = 0;
@@ -35,8 +35,6 @@ export class KappaTable {
     if (a === b) this.agree += times;
     this.rowsA.set(a, (this.rowsA.get(a) ?? 0) + times);
     this.rowsB.set(b, (this.rowsB.get(b) ?? 0) + times);
-    const k = `${typeof a}:${a}\u0000${typeof b}:${b}`;
-    this.cells.set(k, (this.cells.get(k) ?? 0) + times);
   }
 
   /** Add two aligned binary layers in one go. */

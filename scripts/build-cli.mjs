@@ -1,0 +1,32 @@
+// Bundles the CLI (main/cli/index.ts and what it imports from main/ and
+// shared/) into out/cli/index.mjs with Vite's SSR library build, so
+// `spanmark` runs on plain Node without tsx. Dependencies in node_modules
+// stay external: they are installed beside the app anyway.
+import { builtinModules } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const pkg = (await import('../package.json', { with: { type: 'json' } })).default;
+const deps = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies });
+const isExternal = (id) =>
+  id.startsWith('node:') || builtinModules.includes(id) || deps.some((d) => id === d || id.startsWith(`${d}/`));
+
+await build({
+  root,
+  configFile: false,
+  logLevel: 'warn',
+  build: {
+    ssr: 'main/cli/index.ts',
+    outDir: 'out/cli',
+    emptyOutDir: true,
+    target: 'node22',
+    minify: false,
+    sourcemap: true,
+    rollupOptions: {
+      external: isExternal,
+      output: { format: 'es', entryFileNames: 'index.mjs', chunkFileNames: '[name]-[hash].mjs' },
+    },
+  },
+});
+console.log('built out/cli/index.mjs');

@@ -1,0 +1,28 @@
+/**
+ * The contract's channel and event names as plain data, with no zod, so the
+ * sandboxed preload can allow-list them without bundling the schemas.
+ * contract.ts checks at compile time that these lists match its schemas.
+ */
+export const CHANNEL_NAMES = [
+  'app:bootstrap',
+  'corpus:open',
+  'corpus:openDialog',
+  'corpus:current',
+  'corpus:reload',
+  'corpus:updateMeta',
+  'corpus:restoreBackup',
+  'document:get',
+  'document:save',
+  'document:create',
+  'document:delete',
+  'import:files',
+  'import:dialog',
+  'import:cancel',
+  'export:run',
+  'export:dialog',
+  'settings:get',
+  'settings:set',
+  'shell:openExternal',
+] as const;
+
+export const EVENT_NAMES = ['corpus:changedOnDisk', 'import:progress', 'menu:command'] as const;
