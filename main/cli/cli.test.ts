@@ -83,9 +83,12 @@ describe('spanmark CLI', () => {
     expect(r.stderr).toContain(`error: ${path.join('partial', 'bad.jsonl')}:2:`);
     expect(r.stderr).toMatch(/rerun with --add-labels.*rumour/);
     expect(r.stdout).toMatch(/imported 1 document/);
-    const again = await spanmark('import', path.join(src, 'new.jsonl'), '--into', corpus, '--add-labels');
+    const again = await spanmark('import', path.join(src, 'new.jsonl'), '--into', corpus, '--add-labels', '--annotator', 'carol');
     expect(again.code).toBe(0);
     expect(again.stderr).toMatch(/added to the schema: rumour/);
+    const stats = JSON.parse((await spanmark('stats', corpus, '--json')).stdout) as { annotators: Record<string, number>; labels: Record<string, number> };
+    expect(stats.annotators).toEqual({ carol: 1, unknown: 1 });
+    expect(stats.labels).toEqual({ claim: 1, rumour: 1 });
   });
 
   it('validates a single file and reports each problem', async () => {

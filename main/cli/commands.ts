@@ -23,7 +23,7 @@ export class UsageError extends Error {}
 
 export async function importCommand(
   paths: string[],
-  opts: { into: string; format: ImportFormat; addLabels: boolean; name?: string },
+  opts: { into: string; format: ImportFormat; addLabels: boolean; name?: string; offsets?: OffsetUnit; annotator?: string },
   io: Io,
 ): Promise<number> {
   const dir = path.resolve(opts.into);
@@ -40,6 +40,8 @@ export async function importCommand(
       format: opts.format,
       addUnknownLabels: opts.addLabels,
       schema: store.meta.schema,
+      ...(opts.offsets ? { offsets: opts.offsets } : {}),
+      ...(opts.annotator ? { annotator: opts.annotator } : {}),
       onProgress: (p) => io.err(`[${p.done}/${p.total}] ${p.file}`),
     });
     for (const w of report.warnings) io.err(`warning: ${formatProblem(w)}`);

@@ -27,7 +27,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(new Option('--format <format>', 'input format').choices(ImportFormat.options).default('auto'))
     .option('--add-labels', 'add labels and relation types missing from the schema instead of refusing those files', false)
     .option('--name <name>', 'name for a newly created corpus')
-    .action((paths: string[], o: { into: string; format: ImportFormat; addLabels: boolean; name?: string }) => run(() => importCommand(paths, o, io))());
+    .addOption(new Option('--offsets <unit>', 'how doccano/Label Studio files count offsets (default: code points; Label Studio is detected)').choices(['codepoint', 'utf16']))
+    .option('--annotator <name>', 'annotator for spans whose file names none')
+    .action((paths: string[], o: Parameters<typeof importCommand>[1]) => run(() => importCommand(paths, o, io))());
 
   program
     .command('export')

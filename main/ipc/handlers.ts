@@ -10,6 +10,9 @@ import { importIntoStore, IMPORT_FILTERS } from '../services/import-into-store';
 import type { Session } from '../services/session';
 import type { SettingsStore } from '../services/settings';
 import type { HandlerMap } from './dispatch';
+import { corpusStats, figureRows, searchCorpus, serializeFigures } from '../services/analysis';
+import { writeAtomic } from '../services/atomic-write';
+import { agreeFromCorpora, loadCopy } from '../cli/agree';
 
 export interface HandlerDeps {
   session: Session;
@@ -168,6 +171,22 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       if (!isSafeExternalUrl(url)) throw Object.assign(new Error(`Refused to open ${url}: only http(s) links open, in your browser.`), { code: 'unsafe_url' });
       await deps.openExternal(url);
       return { ok: true as const };
+    },
+    'analysis:figures': async () => figureRows(await session.require().readAll()),
+    'analysis:exportFigures': async ({ format }) => {
+      const out = await dialogs.saveFile(`claims-and-figures.${format}`, [{ name: format.toUpperCase(), extensions: [format] }]);
+      if (!out) return null;
+      await writeAtomic(out, serializeFigures(figureRows(await session.require().readAll()), format));
+      return { path: out };
+    },
+    'analysis:search': async (q) => searchCorpus(await session.require().readAll(), q),
+    'analysis:stats': async () => corpusStats(await session.require().readAll()),
+    'review:agreement': async ({ paths }) => {
+      const chosen = paths.length ? paths : await dialogs.openFiles([{ name: 'Spanmark corpus copies', extensions: ['json'] }]);
+      if (!chosen?.length) return null;
+      const copies = await Promise.all(chosen.map((p) => loadCopy(p)));
+      if (copies.length < 2) throw Object.assign(new Error('Agreement needs at least two annotator copies.'), { code: 'too_few_copies' });
+      return agreeFromCorpora(copies).report;
     },
   } satisfies HandlerMap;
 }

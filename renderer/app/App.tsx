@@ -5,7 +5,30 @@ import { Notices } from '../features/Notices';
 import { SidePanel } from '../features/SidePanel';
 import { Toolbar } from '../features/Toolbar';
 import { useHotkeys } from './useHotkeys';
-import { useAppState } from './store';
+import { setState, useAppState, type AppState } from './store';
+import { ClaimsFiguresView } from '../features/project/ClaimsFiguresView';
+import { DashboardView } from '../features/project/DashboardView';
+import { SearchView } from '../features/project/SearchView';
+
+const VIEWS: { id: AppState['view']; title: string }[] = [
+  { id: 'document', title: 'Document' },
+  { id: 'figures', title: 'Claims & figures' },
+  { id: 'dashboard', title: 'Dashboard' },
+  { id: 'search', title: 'Search' },
+];
+
+function ViewTabs() {
+  const view = useAppState((s) => s.view);
+  return (
+    <nav className="view-tabs" role="tablist">
+      {VIEWS.map((v) => (
+        <button type="button" role="tab" key={v.id} aria-selected={view === v.id} data-testid={`view-${v.id}`} onClick={() => setState({ view: v.id })}>
+          {v.title}
+        </button>
+      ))}
+    </nav>
+  );
+}
 
 export function App() {
   useHotkeys();
@@ -15,6 +38,7 @@ export function App() {
   const selected = useAppState((s) => s.selectedSpanId);
   const mode = useAppState((s) => s.mode);
   const snap = useAppState((s) => s.settings?.snapToWords ?? true);
+  const view = useAppState((s) => s.view);
   if (!booted) return <div className="splash">Loading Spanmark…</div>;
   return (
     <div className="app">
@@ -23,7 +47,11 @@ export function App() {
       <div className="workspace">
         <CorpusList />
         <main className="doc-pane">
-          {doc && corpus ? (
+          <ViewTabs />
+          {view === 'figures' && <ClaimsFiguresView />}
+          {view === 'dashboard' && <DashboardView />}
+          {view === 'search' && <SearchView />}
+          {view !== 'document' ? null : doc && corpus ? (
             <>
               <header className="doc-header">
                 <h1 data-testid="document-title">{doc.title}</h1>

@@ -31,6 +31,8 @@ export interface AppState {
   /** files changed on disk behind our back; the user decides when to reload */
   externalChange: boolean;
   mode: Mode;
+  /** what the centre pane shows */
+  view: 'document' | 'figures' | 'dashboard' | 'search';
   save: SaveState;
   notices: Notice[];
   filter: string;
@@ -52,6 +54,7 @@ export const initialState: AppState = {
   linkFrom: null,
   externalChange: false,
   mode: 'annotate',
+  view: 'document',
   save: { state: 'saved' },
   notices: [],
   filter: '',

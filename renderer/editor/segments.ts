@@ -72,6 +72,41 @@ export function buildRuns(paragraphs: readonly Paragraph[], spans: readonly View
   return out;
 }
 
+/** Index of the paragraph holding UTF-16 offset `at` (the last one for offsets past the end). */
+export function paragraphAt(paragraphs: readonly Paragraph[], at: number): number {
+  let lo = 0;
+  let hi = paragraphs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (paragraphs[mid]!.start <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * Spans grouped by the paragraphs they touch, so the view can build runs for
+ * the few paragraphs on screen without looking at every span:
+ * O(s log p + overlaps) for s spans and p paragraphs.
+ */
+export function bucketSpans(paragraphs: readonly Paragraph[], spans: readonly ViewSpan[]): ViewSpan[][] {
+  const out: ViewSpan[][] = paragraphs.map(() => []);
+  for (const s of spans) {
+    if (s.end <= s.start) continue;
+    for (let i = paragraphAt(paragraphs, s.start); i < paragraphs.length && paragraphs[i]!.start < s.end; i++) {
+      const p = paragraphs[i]!;
+      // a span that starts exactly where a paragraph ends belongs to the next one, as in buildRuns
+      if (s.start < p.end && s.end > p.start) out[i]!.push(s);
+    }
+  }
+  return out;
+}
+
+/** Runs of one paragraph, from the spans that touch it; the same result buildRuns gives for it. */
+export function paragraphRuns(p: Paragraph, spans: readonly ViewSpan[]): Run[] {
+  return p.start === p.end ? [] : runsIn(p.start, p.end, spans);
+}
+
 function runsIn(from: number, to: number, candidates: readonly ViewSpan[]): Run[] {
   const inside = candidates.filter((s) => s.start < to && s.end > from);
   if (!inside.length) return [{ start: from, end: to, spans: [] }];

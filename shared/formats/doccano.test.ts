@@ -12,7 +12,7 @@ describe('doccano codec', () => {
     const out = exportDoccano(corpus, { offsets });
     const back = importDoccano([{ name: 'x.jsonl', text: str(out.files[0]!.data) }], { offsets });
     expect(back.problems).toEqual([]);
-    expect(back.documents.map((d) => project(d, { title: true }))).toEqual(corpus.documents.map((d) => project(d, { title: true })));
+    expect(back.documents.map((d) => project(d, { title: true, status: true }))).toEqual(corpus.documents.map((d) => project(d, { title: true, status: true })));
   });
 
   it('writes code point offsets by default', () => {

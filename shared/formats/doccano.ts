@@ -1,5 +1,5 @@
 import type { FileProblem } from '../ipc/contract';
-import type { Corpus, Document } from '../model/schema';
+import { DocumentStatus, type Corpus, type Document } from '../model/schema';
 import { OffsetIndex } from '../text/offsets';
 import { baseTitle, fromCodePoints, isRecord, makeRelation, makeSpan, newDocument, result, toCodePoints } from './common';
 import { applyFilters } from './filter';
@@ -33,6 +33,9 @@ export function importDoccano(files: TextFile[], opts: ImportOptions = {}): Impo
     const text = value.text;
     const title = typeof value.title === 'string' ? value.title : many && line !== undefined ? `${baseTitle(file.name)} ${line}` : baseTitle(file.name);
     const doc = newDocument({ title, text, fileName: file.name, format: 'doccano' });
+    // our own exports carry the status as metadata; other doccano files have none
+    const status = DocumentStatus.safeParse(value.status);
+    if (status.success) doc.status = status.data;
     const index = new OffsetIndex(text);
     const annotator = typeof value.annotator === 'string' ? value.annotator : opts.annotator;
     const byEntityId = new Map<unknown, string>();

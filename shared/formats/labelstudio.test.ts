@@ -52,6 +52,20 @@ describe('Label Studio codec', () => {
     expect(r.warnings.some((w) => /UTF-16/.test(w.message))).toBe(true);
   });
 
+  it('decides the offset unit per task, so an ambiguous region follows its siblings', () => {
+    // in UTF-16 "🚀aaa" has its a's at 2, 3, 4; read as code points, 2–3 is also an "a" — the wrong one
+    const task = { id: 1, data: { text: '🚀aaa' }, annotations: [{ result: [
+      { id: 'x1', type: 'labels', value: { start: 2, end: 3, text: 'a', labels: ['figure'] } },
+      { id: 'x2', type: 'labels', value: { start: 0, end: 3, text: '🚀a', labels: ['claim'] } },
+    ] }] };
+    const r = importLabelStudio([{ name: 'ls.json', text: JSON.stringify([task]) }]);
+    expect(r.problems).toEqual([]);
+    expect(r.documents[0]!.spans.map((s) => [s.label, s.start, s.end])).toEqual([
+      ['figure', 1, 2],
+      ['claim', 0, 2],
+    ]);
+  });
+
   it('reports regions whose text matches no offsets, with a line', () => {
     const text = JSON.stringify(
       [{ id: 1, data: { text: 'hello world' }, annotations: [{ result: [{ id: 'x1', type: 'labels', value: { start: 0, end: 5, text: 'world', labels: ['a'] } }] }] }],

@@ -48,6 +48,8 @@ export function importLabelStudio(files: TextFile[], opts: ImportOptions = {}): 
     const index = new OffsetIndex(text.value);
     const annotations = Array.isArray(task.annotations) ? task.annotations : Array.isArray(task.completions) ? task.completions : [];
     if (Array.isArray(task.predictions) && task.predictions.length > 0) warn(`${task.predictions.length} prediction(s) skipped; only annotations are imported`);
+    // one unit per task: a region whose text happens to match under both units then follows its siblings
+    const taskUnit = opts.offsets ?? unitOfTask(index, annotations);
     const regions = new Map<string, Region>();
     const pendingRelations: { from: string; to: string; types: string[]; annotator: string; line: number | undefined; local: Map<string, Region> }[] = [];
 
@@ -85,7 +87,7 @@ export function importLabelStudio(files: TextFile[], opts: ImportOptions = {}): 
           problem('a labels result needs value.labels', line);
           continue;
         }
-        const range = locate(index, value.start, value.end, typeof value.text === 'string' ? value.text : undefined, opts.offsets);
+        const range = locate(index, value.start, value.end, typeof value.text === 'string' ? value.text : undefined, taskUnit);
         if (typeof range === 'string') {
           problem(range, line);
           continue;
@@ -137,6 +139,21 @@ function annotatorOf(ann: Record<string, unknown>): string | undefined {
 
 /** Label Studio has normalised whitespace inside `text` in some versions (\r\n → \n); the offsets are still right then. */
 const squash = (s: string) => s.replace(/\s+/g, ' ');
+
+/** The unit under which every region of the task matches its stored text, if there is one. */
+function unitOfTask(index: OffsetIndex, annotations: unknown[]): OffsetUnit | undefined {
+  const values = annotations
+    .flatMap((a) => (isRecord(a) && Array.isArray(a.result) ? a.result : []))
+    .map((item) => (isRecord(item) && item.type === 'labels' && isRecord(item.value) ? item.value : null))
+    .filter((v): v is Record<string, unknown> => v !== null && typeof v.text === 'string');
+  if (!values.length) return undefined;
+  return (['codepoint', 'utf16'] as const).find((unit) =>
+    values.every((v) => {
+      const r = toCodePoints(index, v.start, v.end, unit);
+      return typeof r !== 'string' && squash(index.slice(r.start, r.end)) === squash(v.text as string);
+    }),
+  );
+}
 
 /**
  * Finds the offset unit under which the region's stored text matches the

@@ -38,7 +38,8 @@ export function importSpanmark(files: TextFile[]): ImportResult {
     }
     documents = r.data.documents;
     documents.forEach((d, i) => pushDocProblems(file, d, lineOfDoc(i), problems));
-    return { ...result(documents, problems), labels: union(result(documents, []).labels, r.data.schema.labels.map((l) => l.name)), relationTypes: union(result(documents, []).relationTypes, r.data.schema.relationTypes.map((t) => t.name)) };
+    // only the labels spans use: a label the file's schema merely declares must not block the import
+    return result(documents, problems);
   }
   const r = DocumentSchema.safeParse(raw);
   if (!r.success) {
@@ -51,10 +52,6 @@ export function importSpanmark(files: TextFile[]): ImportResult {
 
 function pushDocProblems(file: TextFile, doc: Document, line: number | undefined, out: FileProblem[]): void {
   for (const p of documentProblems(doc)) out.push({ file: file.name, ...(line !== undefined ? { line } : {}), message: `${p.where}: ${p.message}` });
-}
-
-function union(a: string[], b: string[]): string[] {
-  return [...new Set([...a, ...b])].sort();
 }
 
 export function exportSpanmark(corpus: Parameters<NonNullable<Codec['export']>>[0], opts: ExportOptions = {}): ExportResult {

@@ -7,6 +7,27 @@ import {
   DocumentSummarySchema,
 } from '../model/schema';
 import { CHANNEL_NAMES, EVENT_NAMES } from './names';
+import type { FigureRow } from '../analysis/claims';
+import type { AgreementReport } from '../metrics';
+
+/** Shapes computed in main from trusted data; typed here, not re-validated. */
+export interface SearchHit {
+  documentId: string;
+  title: string;
+  spanId: string | null;
+  label: string | null;
+  start: number;
+  end: number;
+  before: string;
+  match: string;
+  after: string;
+}
+export interface CorpusStats {
+  byStatus: Record<'todo' | 'in_progress' | 'done' | 'reviewed', number>;
+  byAnnotator: { annotator: string; spans: number; relations: number; documents: number }[];
+  perLabel: { label: string; count: number }[];
+  documents: number;
+}
 
 /**
  * The one IPC contract. Add a channel here first (`domain:action`, request
@@ -107,6 +128,14 @@ export const channels = {
   'settings:get': { request: empty, response: Settings },
   'settings:set': { request: Settings.partial(), response: Settings },
   'shell:openExternal': { request: z.object({ url: z.string() }), response: ok },
+  'analysis:figures': { request: empty, response: z.custom<FigureRow[]>() },
+  'analysis:exportFigures': { request: z.object({ format: z.enum(['csv', 'json']) }), response: z.object({ path: z.string() }).nullable() },
+  'analysis:search': {
+    request: z.object({ query: z.string().max(500), label: z.string().optional(), status: DocumentStatus.optional(), annotator: z.string().optional(), limit: z.number().int().positive().max(5000).default(500) }),
+    response: z.custom<SearchHit[]>(),
+  },
+  'analysis:stats': { request: empty, response: z.custom<CorpusStats>() },
+  'review:agreement': { request: z.object({ paths: z.array(z.string()).default([]) }), response: z.custom<AgreementReport>().nullable() },
 } as const;
 
 export type Channel = keyof typeof channels;

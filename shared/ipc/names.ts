@@ -23,6 +23,11 @@ export const CHANNEL_NAMES = [
   'settings:get',
   'settings:set',
   'shell:openExternal',
+  'analysis:figures',
+  'analysis:exportFigures',
+  'analysis:search',
+  'analysis:stats',
+  'review:agreement',
 ] as const;
 
 export const EVENT_NAMES = ['corpus:changedOnDisk', 'import:progress', 'menu:command'] as const;

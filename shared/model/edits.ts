@@ -132,20 +132,24 @@ export function applyTextEdit(doc: Document, a: number, b: number, insert: strin
   const u16a = index.toUtf16(a);
   const u16b = index.toUtf16(b);
   const text = doc.text.slice(0, u16a) + insert + doc.text.slice(u16b);
-  const insLen = [...insert].length;
-  const delta = insLen - (b - a);
-  const moved: Span[] = [];
+  const nextIndex = new OffsetIndex(text);
+  // measured on the whole text, not the insert: a lone surrogate at either end can pair up with its neighbour
+  const delta = nextIndex.cpLength - index.cpLength;
+  const insLen = delta + (b - a);
+  const spans: Span[] = [];
   const removed: Span[] = [];
   for (const s of doc.spans) {
     const r = moveRange(s.start, s.end, a, b, insLen, delta);
-    if (!r) removed.push(s);
-    else moved.push(r.start === s.start && r.end === s.end ? s : { ...s, ...r });
+    if (!r) {
+      removed.push(s);
+      continue;
+    }
+    const t = nextIndex.slice(r.start, r.end);
+    if (t === s.text && r.start === s.start && r.end === s.end) spans.push(s);
+    // only whitespace left (its words deleted one by one): nothing is annotated any more
+    else if (t !== s.text && /^\s*$/u.test(t)) removed.push(s);
+    else spans.push({ ...s, ...r, ...(t === s.text ? {} : { text: t, updatedAt: now }) });
   }
-  const nextIndex = new OffsetIndex(text);
-  const spans = moved.map((s) => {
-    const t = nextIndex.slice(s.start, s.end);
-    return t === s.text ? s : { ...s, text: t, updatedAt: now };
-  });
   const gone = new Set(removed.map((s) => s.id));
   return {
     doc: { ...doc, text, spans: sortSpans(spans), relations: doc.relations.filter((r) => !gone.has(r.from) && !gone.has(r.to)), updatedAt: now },

@@ -1,0 +1,110 @@
+import { useEffect, useMemo, useState } from 'react';
+import { call } from '../../api';
+import { attempt, notify, openDocument, selectSpan } from '../../app/actions';
+import { setState, useAppState } from '../../app/store';
+import { groupFigures, type FigureRow } from '../../../shared/analysis/claims';
+
+type SortKey = 'value' | 'documentTitle' | 'actorText' | 'outlet';
+
+function valueText(r: FigureRow): string {
+  if (r.value !== null) return String(r.value);
+  if (r.min !== null && r.max !== null) return `${r.min}–${r.max}`;
+  if (r.min !== null) return `≥ ${r.min}`;
+  if (r.max !== null) return `≤ ${r.max}`;
+  return '?';
+}
+
+/**
+ * Every figure in the corpus with its attribution chain (actor → cue →
+ * claim → figure), grouped by what it counts, so conflicting numbers from
+ * different sources stand side by side.
+ */
+export function ClaimsFiguresView() {
+  const corpusPath = useAppState((s) => s.corpus?.path);
+  const docVersion = useAppState((s) => s.corpus?.documents);
+  const [rows, setRows] = useState<FigureRow[] | null>(null);
+  const [sort, setSort] = useState<SortKey>('value');
+  useEffect(() => {
+    void attempt(async () => setRows(await call('analysis:figures', {})));
+  }, [corpusPath, docVersion]);
+  const groups = useMemo(() => {
+    const g = groupFigures(rows ?? []);
+    if (sort === 'value') return g;
+    return g.map((x) => ({ ...x, rows: x.rows.slice().sort((a, b) => String(a[sort] ?? '').localeCompare(String(b[sort] ?? ''))) }));
+  }, [rows, sort]);
+  if (!rows) return <div className="empty">Collecting figures…</div>;
+  return (
+    <div className="project-view claims-figures" data-testid="claims-figures">
+      <div className="view-actions">
+        <label>
+          Sort by{' '}
+          <select value={sort} onChange={(e) => setSort(e.target.value as SortKey)} data-testid="figures-sort">
+            <option value="value">value</option>
+            <option value="actorText">source actor</option>
+            <option value="outlet">outlet</option>
+            <option value="documentTitle">document</option>
+          </select>
+        </label>
+        {(['csv', 'json'] as const).map((f) => (
+          <button
+            type="button"
+            key={f}
+            onClick={() =>
+              void attempt(async () => {
+                const r = await call('analysis:exportFigures', { format: f });
+                if (r) notify(`Saved ${r.path}`, 'info');
+              })
+            }
+          >
+            Export {f.toUpperCase()}
+          </button>
+        ))}
+      </div>
+      {!rows.length && <p className="hint">No figures yet. Label numbers as figure inside claims, and link claims to actors through attribution cues.</p>}
+      {groups.map((g) => (
+        <section key={g.category}>
+          <h2>
+            {g.category} <span className="muted">({g.rows.length})</span>
+          </h2>
+          <table className="figures-table">
+            <thead>
+              <tr>
+                <th>Value</th>
+                <th>Figure</th>
+                <th>Source actor</th>
+                <th>Cue</th>
+                <th>Claim</th>
+                <th>Outlet · document</th>
+              </tr>
+            </thead>
+            <tbody>
+              {g.rows.map((r) => (
+                <tr key={r.figureSpanId} data-testid="figure-row" data-category={g.category} data-value={r.value ?? ''}>
+                  <td className="num">{valueText(r)}</td>
+                  <td>{r.figureText}</td>
+                  <td>{r.actorText ?? <span className="muted">unattributed</span>}</td>
+                  <td className="muted">{r.cueText ?? '—'}</td>
+                  <td className="claim-cell">{r.claimText ?? '—'}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() =>
+                        void openDocument(r.documentId).then(() => {
+                          setState({ view: 'document' });
+                          selectSpan(r.figureSpanId);
+                        })
+                      }
+                    >
+                      {[r.outlet, r.documentTitle].filter(Boolean).join(' · ')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </div>
+  );
+}
