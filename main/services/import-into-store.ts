@@ -48,9 +48,11 @@ export async function importIntoStore(
     ...(opts.signal ? { signal: opts.signal } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
-  if (opts.signal?.aborted) return { imported: [], errors: result.report.errors, unknownLabels: [], cancelled: true };
+  if (opts.signal?.aborted || result.report.cancelled) return { imported: [], errors: result.report.errors, warnings: result.report.warnings, unknownLabels: [], cancelled: true };
   const { labels, relationTypes } = result.schemaAdditions;
   if (labels.length || relationTypes.length) await store.updateMeta({ schema: withLabels(store.meta.schema, labels, relationTypes) });
   const imported = result.documents.length ? await store.addDocuments(result.documents) : [];
-  return { imported, errors: result.report.errors, unknownLabels: result.report.unknownLabels, cancelled: false };
+  // unknown relation types need the same consent as labels, so the dialog lists both
+  const unknown = [...result.report.unknownLabels, ...result.report.unknownRelationTypes.map((t) => `${t} (relation)`)];
+  return { imported, errors: result.report.errors, warnings: result.report.warnings, unknownLabels: unknown, cancelled: false };
 }

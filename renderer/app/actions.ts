@@ -216,6 +216,7 @@ export async function importFiles(paths: string[] | null, addUnknownLabels = fal
   setState({ importProgress: null });
   if (!report) return;
   for (const e of report.errors) notify(`${e.file}${e.line ? `:${e.line}` : ''} — ${e.message}`);
+  for (const w of report.warnings) notify(`${w.file}${w.line ? `:${w.line}` : ''} — ${w.message}`, 'info');
   if (report.unknownLabels.length) setState({ pendingLabels: { labels: report.unknownLabels, paths: paths ?? [] }, dialog: 'confirm-labels' });
   const corpus = await call('corpus:current', {});
   setState({ corpus });

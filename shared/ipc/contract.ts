@@ -78,6 +78,8 @@ export type FileProblem = z.infer<typeof FileProblem>;
 export const ImportReport = z.object({
   imported: z.array(DocumentSummarySchema),
   errors: z.array(FileProblem),
+  /** imported, but something was guessed or left out (encoding, skipped brat events…) */
+  warnings: z.array(FileProblem).default([]),
   /** labels found in the files but missing from the schema; nothing was imported from those files */
   unknownLabels: z.array(z.string()),
   cancelled: z.boolean().default(false),

@@ -253,6 +253,11 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('update' as const), pick: fc.nat(), label: fc.constantFrom(...LABELS) }) },
 );
 
+function editRange(doc: Document, op: { a: number; b: number }): [number, number] {
+  const len = cpLength(doc.text);
+  return [op.a % (len + 1), op.b % (len + 1)].sort((x, y) => x - y) as [number, number];
+}
+
 /** Apply one operation the way the UI would: operations that the model refuses leave the document as it was. */
 function run(doc: Document, op: Op, n: number): Document {
   const len = cpLength(doc.text);
@@ -260,7 +265,7 @@ function run(doc: Document, op: Op, n: number): Document {
   try {
     switch (op.kind) {
       case 'edit': {
-        const [a, b] = [op.a % (len + 1), op.b % (len + 1)].sort((x, y) => x - y) as [number, number];
+        const [a, b] = editRange(doc, op);
         return applyTextEdit(doc, a, b, op.insert, `t${n}`).doc;
       }
       case 'add':
@@ -321,8 +326,16 @@ describe('random edit sequences', () => {
       fc.property(scenario, ({ text, ops }) => {
         let doc = docOf(text);
         ops.forEach((op, n) => {
+          const before = doc;
           doc = run(doc, op, n);
           checkInvariants(doc);
+          if (op.kind === 'edit') {
+            // spans clear of the edit keep their words (recomputing span.text must not hide a wrong shift)
+            const [a, b] = editRange(before, op);
+            for (const s of before.spans) {
+              if (s.end < a || s.start > b) expect(doc.spans.find((x) => x.id === s.id)?.text).toBe(s.text);
+            }
+          }
         });
       }),
       seeded(300, 'edit invariants'),

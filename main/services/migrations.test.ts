@@ -1,0 +1,104 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CorpusMetaSchema, DocumentSchema, SCHEMA_VERSION } from '../../shared/model/schema';
+import { documentProblems } from '../../shared/model/validate';
+import { CorpusStore } from './corpus-store';
+import { checkVersion, migrate, MIGRATIONS, type Migration } from './migrations';
+
+describe('checkVersion', () => {
+  it('tells current, older, newer and missing versions apart', () => {
+    expect(checkVersion({ schemaVersion: SCHEMA_VERSION })).toEqual({ kind: 'current' });
+    expect(checkVersion({ schemaVersion: SCHEMA_VERSION + 98 })).toEqual({ kind: 'newer', version: SCHEMA_VERSION + 98 });
+    expect(checkVersion({ schemaVersion: 0 })).toEqual({ kind: 'migrate', from: 0 });
+    for (const bad of [{ schemaVersion: '1' }, { schemaVersion: -1 }, { schemaVersion: 1.5 }, {}, null, undefined, 'corpus', []]) {
+      expect(checkVersion(bad), JSON.stringify(bad)).toEqual({ kind: 'invalid' });
+    }
+  });
+});
+
+/**
+ * An imagined "version 0" format, to exercise the machinery before the first
+ * real bump: the corpus name was `title`, a document's text was `body`.
+ */
+const V0_MANIFEST = {
+  schemaVersion: 0,
+  id: 'c_old',
+  title: 'Old corpus',
+  schema: { labels: [{ name: 'actor', color: '#5b8def' }], relationTypes: [] },
+  createdAt: '2025-01-01T00:00:00.000Z',
+  updatedAt: '2025-01-01T00:00:00.000Z',
+  documents: [{ id: 'old1', file: 'old1.json' }],
+};
+const V0_DOC = {
+  id: 'old1',
+  title: 'Old report',
+  body: 'Минобороны 🚀 said',
+  spans: [{ id: 's1', label: 'actor', start: 0, end: 10, text: 'Минобороны', createdAt: 'x', updatedAt: 'x' }],
+};
+
+const renameV0: Migration = (manifest, docs) => {
+  manifest.name = manifest.title;
+  delete manifest.title;
+  for (const d of docs) {
+    d.text = d.body;
+    delete d.body;
+  }
+};
+
+describe('migrate', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'spanmark-migrate-'));
+    await mkdir(path.join(dir, 'docs'));
+    await writeFile(path.join(dir, 'corpus.json'), JSON.stringify(V0_MANIFEST));
+    await writeFile(path.join(dir, 'docs', 'old1.json'), JSON.stringify(V0_DOC));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  const readV0 = async () => {
+    const manifest = JSON.parse(await readFile(path.join(dir, 'corpus.json'), 'utf8')) as Record<string, unknown>;
+    const docs = [JSON.parse(await readFile(path.join(dir, 'docs', 'old1.json'), 'utf8')) as Record<string, unknown>];
+    return { manifest, docs };
+  };
+
+  it('loads files written in an older version once its migration has run', async () => {
+    const { manifest, docs } = await readV0();
+    // unmigrated, the files do not fit today's schema
+    expect(CorpusMetaSchema.safeParse(manifest).success).toBe(false);
+    expect(DocumentSchema.safeParse(docs[0]).success).toBe(false);
+
+    migrate(manifest, docs, { 0: renameV0 });
+    expect(manifest.schemaVersion).toBe(SCHEMA_VERSION);
+    const meta = CorpusMetaSchema.parse(manifest);
+    expect(meta.name).toBe('Old corpus');
+    const doc = DocumentSchema.parse(docs[0]);
+    expect(doc.text).toBe('Минобороны 🚀 said');
+    expect(documentProblems(doc, meta.schema)).toEqual([]);
+  });
+
+  it('names the missing step instead of loading a half-upgraded corpus', async () => {
+    const { manifest, docs } = await readV0();
+    expect(() => migrate(manifest, docs, {})).toThrow('No migration from schema version 0.');
+    expect(manifest.schemaVersion).toBe(0);
+  });
+
+  it('leaves a current corpus alone', () => {
+    const manifest: Record<string, unknown> = { schemaVersion: SCHEMA_VERSION, name: 'n' };
+    let called = false;
+    migrate(manifest, [], { [SCHEMA_VERSION]: () => void (called = true) });
+    expect(called).toBe(false);
+    expect(manifest).toEqual({ schemaVersion: SCHEMA_VERSION, name: 'n' });
+  });
+
+  it('ships no migrations while version 1 is the only format', () => {
+    expect(SCHEMA_VERSION).toBe(1);
+    expect(Object.keys(MIGRATIONS)).toEqual([]);
+  });
+
+  it('makes the store refuse an older corpus it cannot upgrade, without touching it', async () => {
+    await expect(CorpusStore.open(dir)).rejects.toThrow(/Schema version 0 has no migration/);
+    expect(JSON.parse(await readFile(path.join(dir, 'corpus.json'), 'utf8'))).toEqual(V0_MANIFEST);
+  });
+});
