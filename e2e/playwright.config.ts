@@ -8,6 +8,6 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: [['list'], ['json', { outputFile: '../test-results/e2e-results.json' }]],
+  reporter: [['list'], ['json', { outputFile: '../reports/e2e-results.json' }]],
   use: { trace: 'retain-on-failure' },
 });

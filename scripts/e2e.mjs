@@ -35,7 +35,7 @@ const r = spawnSync('npx', ['playwright', 'test', '-c', 'e2e/playwright.config.t
 
 let stats = { expected: 0, unexpected: 0, skipped: 0, flaky: 0 };
 try {
-  stats = JSON.parse(readFileSync('test-results/e2e-results.json', 'utf8')).stats;
+  stats = JSON.parse(readFileSync('reports/e2e-results.json', 'utf8')).stats;
 } catch {
   console.error('[e2e] no results file: Playwright did not run');
   process.exit(1);

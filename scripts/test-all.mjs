@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 const steps = [
   ['typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
   ['lint', 'npx', ['eslint', '.', '--max-warnings=0']],
-  ['unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit-results.json']],
+  ['unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=reports/unit-results.json']],
   ['e2e', 'node', ['scripts/e2e.mjs']],
 ];
 
@@ -20,8 +20,8 @@ for (const [name, cmd, args] of steps) {
   }
 }
 
-const unit = JSON.parse(readFileSync('test-results/unit-results.json', 'utf8'));
-const e2e = JSON.parse(readFileSync('test-results/e2e-results.json', 'utf8')).stats;
+const unit = JSON.parse(readFileSync('reports/unit-results.json', 'utf8'));
+const e2e = JSON.parse(readFileSync('reports/e2e-results.json', 'utf8')).stats;
 const passed = unit.numPassedTests + e2e.expected + e2e.flaky;
 const failed = unit.numFailedTests + e2e.unexpected;
 const skipped = unit.numPendingTests + unit.numTodoTests + e2e.skipped;

@@ -7,5 +7,5 @@ test('the annotated sample renders legibly', async ({ app }, testInfo) => {
   await page.getByTestId('tab-who').click();
   await expect(page.getByTestId('claim-chain').first()).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('sample.png') });
-  await page.screenshot({ path: 'test-results/sample-corpus.png' });
+  await page.screenshot({ path: 'reports/sample-corpus.png' });
 });

@@ -1,0 +1,12 @@
+import react from '@vitejs/plugin-react';
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+/** The bench page: Spanmark's real document view, Recogito and a raw-DOM floor, built for headless Chromium. */
+export default defineConfig({
+  root: resolve(__dirname, 'page'),
+  base: './',
+  plugins: [react()],
+  build: { outDir: resolve(__dirname, 'tmp/page'), emptyOutDir: true, reportCompressedSize: false },
+  logLevel: 'error',
+});
