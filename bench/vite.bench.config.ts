@@ -4,9 +4,9 @@ import { defineConfig } from 'vite';
 
 /** The bench page: Spanmark's real document view, Recogito and a raw-DOM floor, built for headless Chromium. */
 export default defineConfig({
-  root: resolve(__dirname, 'page'),
+  root: resolve(import.meta.dirname, 'page'),
   base: './',
   plugins: [react()],
-  build: { outDir: resolve(__dirname, 'tmp/page'), emptyOutDir: true, reportCompressedSize: false },
+  build: { outDir: resolve(import.meta.dirname, 'tmp/page'), emptyOutDir: true, reportCompressedSize: false },
   logLevel: 'error',
 });

@@ -79,6 +79,16 @@ describe('handlers', () => {
     expect(await second.call('settings:get', {})).toEqual(again.settings);
   });
 
+  it('changes only the settings a request names', async () => {
+    const app = launch();
+    const boot = await app.call('app:bootstrap', {});
+    await app.call('settings:set', { theme: 'dark', snapToWords: false });
+    // the toolbar's name field sends the annotator alone: theme, snapping, id and recent corpora stay
+    const after = await app.call('settings:set', { annotator: 'Mariam' });
+    expect(after).toEqual({ ...boot.settings, annotator: 'Mariam', theme: 'dark', snapToWords: false });
+    expect(after.recentCorpora).toEqual([boot.corpus!.path]);
+  });
+
   it('falls back to the sample corpus when the last corpus has gone', async () => {
     const app = launch();
     await app.call('settings:set', { lastCorpus: path.join(dataDir, 'deleted folder') });

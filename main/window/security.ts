@@ -35,8 +35,13 @@ export const CSP = [
 
 /** The app's own pages: the bundled file, or the dev server in development. */
 export function isAppUrl(url: string, devServerUrl?: string): boolean {
-  if (devServerUrl && url.startsWith(devServerUrl)) return true;
-  return url.startsWith('file://') && /\/renderer\/index\.html(\?|#|$)/.test(url);
+  // compare parsed URLs, never string prefixes: "http://localhost:5173@evil.example" starts with the dev
+  // server's address, and "file:///x?/renderer/index.html" ends with the app's page
+  const u = URL.canParse(url) ? new URL(url) : null;
+  if (!u) return false;
+  const dev = devServerUrl && URL.canParse(devServerUrl) ? new URL(devServerUrl) : null;
+  if (dev && /^https?:$/.test(dev.protocol) && u.origin === dev.origin) return true;
+  return u.protocol === 'file:' && u.pathname.endsWith('/renderer/index.html');
 }
 
 interface PreventableEvent {

@@ -64,11 +64,11 @@ export async function openDocument(id: string): Promise<void> {
   if (doc) setState({ doc, past: [], future: [], selectedSpanId: null, linkFrom: null, mode: 'annotate' });
 }
 
-export async function openCorpus(corpus: OpenCorpus | null | undefined): Promise<void> {
+export async function openCorpus(corpus: OpenCorpus | null | undefined, preferDocId?: string): Promise<void> {
   if (!corpus) return;
   await flushSave();
   setState({ ...corpusLoaded(corpus), doc: null, past: [], future: [], selectedSpanId: null });
-  const first = corpus.documents[0];
+  const first = corpus.documents.find((d) => d.id === preferDocId) ?? corpus.documents[0];
   if (first) await openDocument(first.id);
 }
 

@@ -16,6 +16,28 @@ function SaveIndicator() {
   );
 }
 
+/** Shown when corpus files changed on disk (git pull, sync); nothing is overwritten until the user reloads. */
+function ReloadButton() {
+  const changed = useAppState((s) => s.externalChange);
+  if (!changed) return null;
+  return (
+    <button
+      type="button"
+      className="primary"
+      data-testid="reload-from-disk"
+      onClick={() =>
+        void attempt(async () => {
+          const current = getState().doc?.id;
+          setState({ externalChange: false });
+          await openCorpus(await call('corpus:reload', {}), current);
+        })
+      }
+    >
+      Reload from disk
+    </button>
+  );
+}
+
 export function Toolbar() {
   const corpus = useAppState((s) => s.corpus);
   const doc = useAppState((s) => s.doc);
@@ -89,6 +111,7 @@ export function Toolbar() {
         </select>
       )}
       <span className="grow" />
+      <ReloadButton />
       <SaveIndicator />
       <button type="button" className="link" onClick={() => setState({ dialog: 'shortcuts' })} title="Keyboard shortcuts (?)">
         ?

@@ -59,6 +59,24 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
+/**
+ * A settings change. Not `Settings.partial()`: zod still applies defaults
+ * inside a partial, so `{theme: 'dark'}` would come out with `annotator: ''`
+ * and `recentCorpora: []` and wipe them.
+ */
+export const SettingsPatch = z
+  .object({
+    annotator: z.string(),
+    annotatorId: z.string(),
+    theme: z.enum(['light', 'dark', 'system']),
+    recentCorpora: z.array(z.string()),
+    lastCorpus: z.string(),
+    snapToWords: z.boolean(),
+  })
+  .partial();
+const settingsPatchMatches: Same<keyof z.infer<typeof SettingsPatch>, keyof Settings> = true;
+void settingsPatchMatches;
+
 export const DamagedDocument = z.object({ id: z.string(), file: z.string(), message: z.string(), hasBackup: z.boolean() });
 export type DamagedDocument = z.infer<typeof DamagedDocument>;
 
@@ -128,7 +146,7 @@ export const channels = {
     response: z.object({ path: z.string(), documents: z.number().int(), spans: z.number().int() }).nullable(),
   },
   'settings:get': { request: empty, response: Settings },
-  'settings:set': { request: Settings.partial(), response: Settings },
+  'settings:set': { request: SettingsPatch, response: Settings },
   'shell:openExternal': { request: z.object({ url: z.string() }), response: ok },
   'analysis:figures': { request: empty, response: z.custom<FigureRow[]>() },
   'analysis:exportFigures': { request: z.object({ format: z.enum(['csv', 'json']) }), response: z.object({ path: z.string() }).nullable() },

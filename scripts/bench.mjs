@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// Builds the bench page (Spanmark's real document view, Recogito, a raw-DOM floor)
+// and runs bench/run.ts: view figures in headless Chromium, corpus figures in Node.
+import { spawnSync } from 'node:child_process';
+
+const run = (cmd, args) => {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+
+if (process.env.BENCH_ONLY !== 'corpus') run('npx', ['vite', 'build', '--config', 'bench/vite.bench.config.ts', '--logLevel', 'error']);
+run('npx', ['tsx', 'bench/run.ts']);
