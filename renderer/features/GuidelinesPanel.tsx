@@ -21,6 +21,9 @@ export function GuidelinesPanel() {
           {l.examples.length > 0 && <p className="muted">e.g. {l.examples.map((x) => `“${x}”`).join(', ')}</p>}
         </section>
       ))}
+      <button type="button" disabled={corpus.readOnly} onClick={() => setState({ dialog: 'schema' })} data-testid="edit-schema">
+        Edit labels…
+      </button>
       <h3>Guidelines</h3>
       {editing ? (
         <>

@@ -4,6 +4,7 @@ import { setState, useAppState } from '../../app/store';
 import { ExportFormat, type ExportFilters } from '../../../shared/ipc/contract';
 import { DOC_STATUSES, type DocStatus } from '../../../shared/model/schema';
 import { SHORTCUTS } from './shortcuts';
+import { SchemaEditor } from './SchemaEditor';
 
 function Modal({ title, children, testId }: { title: string; children: React.ReactNode; testId: string }) {
   return (
@@ -164,6 +165,8 @@ export function Dialogs() {
       return <ShortcutsDialog />;
     case 'confirm-labels':
       return <ConfirmLabelsDialog />;
+    case 'schema':
+      return <SchemaEditor />;
     default:
       return null;
   }

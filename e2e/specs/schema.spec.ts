@@ -1,0 +1,27 @@
+import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { test, expect } from '../fixtures';
+import { readSavedDocument } from '../pages/EditorPage';
+
+test('renaming a label updates every span; deleting a label in use is refused', async ({ app }) => {
+  const { page } = app;
+  await page.getByTestId('tab-guidelines').click();
+  await page.getByTestId('edit-schema').click();
+  const names = page.getByTestId('schema-name');
+  await names.nth(1).fill('speaker');
+  await page.getByTestId('schema-save').click();
+  await expect(page.getByTestId('label-button-speaker')).toBeVisible();
+  const corpusDir = path.join(app.dataDir, 'Sample corpus');
+  const doc = await readSavedDocument(corpusDir, 'sample-meridian');
+  expect(doc.spans.filter((s) => s.label === 'speaker').map((s) => s.text)).toContain('The Valdaran Defence Ministry');
+  expect(doc.spans.some((s) => s.label === 'actor')).toBe(false);
+  const manifest = JSON.parse(await readFile(path.join(corpusDir, 'corpus.json'), 'utf8'));
+  expect(manifest.schema.relationTypes.find((t: { name: string }) => t.name === 'source').to).toEqual(['speaker']);
+
+  await page.getByTestId('edit-schema').click();
+  await page.getByTestId('schema-row').nth(2).getByRole('button', { name: 'Remove label' }).click();
+  await page.getByTestId('schema-save').click();
+  await expect(page.getByTestId('notice-error')).toContainText('figure still has spans');
+  const after = JSON.parse(await readFile(path.join(corpusDir, 'corpus.json'), 'utf8'));
+  expect(after.schema.labels.map((l: { name: string }) => l.name)).toContain('figure');
+});
