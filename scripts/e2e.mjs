@@ -2,21 +2,8 @@
 // Builds the app for the host that can run here, runs the Playwright specs,
 // prints the host and the counts, and fails when no spec ran.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-
-const require = createRequire(import.meta.url);
-// read electron's path.txt rather than require('electron'), which tries to download a missing binary
-function electronBinary() {
-  try {
-    const pkg = require.resolve('electron/package.json');
-    const bin = path.join(path.dirname(pkg), 'dist', readFileSync(path.join(path.dirname(pkg), 'path.txt'), 'utf8').trim());
-    return existsSync(bin) ? bin : null;
-  } catch {
-    return null;
-  }
-}
+import { readFileSync } from 'node:fs';
+import { electronBinary } from './electron-binary.mjs';
 
 const host = process.env.SPANMARK_E2E_HOST ?? (electronBinary() ? 'electron' : 'browser');
 console.log(`[e2e] host: ${host}${host === 'browser' ? ' (no Electron binary here: built renderer in Chromium, window.api bridged to the real main-process handlers)' : ''}`);

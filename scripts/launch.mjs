@@ -2,20 +2,8 @@
 // `npm run launch`: build and open Spanmark in Electron when its binary is
 // installed; otherwise explain how to get it, and offer the browser host.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { electronBinary } from './electron-binary.mjs';
 
-const require = createRequire(import.meta.url);
-function electronBinary() {
-  try {
-    const pkg = require.resolve('electron/package.json');
-    const bin = path.join(path.dirname(pkg), 'dist', readFileSync(path.join(path.dirname(pkg), 'path.txt'), 'utf8').trim());
-    return existsSync(bin) ? bin : null;
-  } catch {
-    return null;
-  }
-}
 
 const bin = electronBinary();
 if (!bin) {
