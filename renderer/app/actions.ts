@@ -1,6 +1,7 @@
 import { call, subscribe } from '../api';
 import { addRelation, addSpan, EditError, removeSpans, updateSpan, type Actor } from '../../shared/model/edits';
 import { figureAttributes } from '../../shared/analysis/figure-attributes';
+import { OffsetIndex } from '../../shared/text/offsets';
 import type { Document, DocStatus } from '../../shared/model/schema';
 import type { ExportFormat, ExportFilters, OpenCorpus } from '../../shared/ipc/contract';
 import { getState, replaceSummary, setState, type AppState } from './store';
@@ -145,13 +146,22 @@ function guard(fn: () => void): void {
   }
 }
 
+let lastIndex: OffsetIndex | null = null;
+
+/** The offset index of `text`, kept for the last text asked about (the open document). */
+export function offsetIndexFor(text: string): OffsetIndex {
+  if (lastIndex?.text !== text) lastIndex = new OffsetIndex(text);
+  return lastIndex;
+}
+
 /** Label code points [start, end) of the current document. */
 export function labelRange(label: string, start: number, end: number): void {
   const s = getState();
   if (!s.doc) return;
   guard(() => {
-    const text = [...s.doc!.text].slice(start, end).join('');
-    const { doc, span } = addSpan(s.doc!, { label, start, end, ...(label === 'figure' ? { attributes: figureAttributes(text) } : {}) }, actor());
+    // one index per text, not a code point array per label: labelling stays O(spans) on 1M-character documents
+    const index = offsetIndexFor(s.doc!.text);
+    const { doc, span } = addSpan(s.doc!, { label, start, end, ...(label === 'figure' ? { attributes: figureAttributes(index.slice(start, end)) } : {}) }, actor(), index);
     commit(doc, { selectedSpanId: span.id });
   });
 }

@@ -3,6 +3,12 @@ import { deleteSpan, importFiles, link, openDocument, redo, relabel, startLink, 
 import { getState, setState } from './store';
 import { labelForKey } from '../features/label-keys';
 
+/** Form fields keep their own undo; the document (even while editing its text) uses the model's. */
+function inFormField(e: KeyboardEvent): boolean {
+  const t = e.target as HTMLElement | null;
+  return !!t && t.closest('input, textarea, select, [data-no-hotkeys]') !== null;
+}
+
 function typingInField(e: KeyboardEvent): boolean {
   const t = e.target as HTMLElement | null;
   return !!t && (t.closest('input, textarea, select, [data-no-hotkeys]') !== null || (t.isContentEditable && getState().mode === 'edit'));
@@ -40,13 +46,13 @@ export function useHotkeys(): void {
     const onKey = (e: KeyboardEvent): void => {
       const s = getState();
       const mod = e.ctrlKey || e.metaKey;
-      if (mod && e.key.toLowerCase() === 'z' && !typingInField(e)) {
+      if (mod && e.key.toLowerCase() === 'z' && !inFormField(e)) {
         e.preventDefault();
         if (e.shiftKey) redo();
         else undo();
         return;
       }
-      if (mod && e.key.toLowerCase() === 'y' && !typingInField(e)) {
+      if (mod && e.key.toLowerCase() === 'y' && !inFormField(e)) {
         e.preventDefault();
         redo();
         return;

@@ -11,6 +11,8 @@ import { EditPlugin } from './plugins/EditPlugin';
 import { LabelPlugin } from './plugins/LabelPlugin';
 import { SpanClickPlugin } from './plugins/SpanClickPlugin';
 import { ScrollToSpanPlugin } from './plugins/ScrollToSpanPlugin';
+import { RelationArcsPlugin } from './plugins/RelationArcsPlugin';
+import { KeyboardSelectionPlugin } from './plugins/KeyboardSelectionPlugin';
 
 interface Props {
   doc: Document;
@@ -46,7 +48,10 @@ export function DocumentView({ doc, schema, selectedSpanId, mode, snapToWords }:
         {mode === 'annotate' && <LabelPlugin rootRef={rootRef} doc={doc} schema={schema} snapToWords={snapToWords} />}
         {mode === 'annotate' && <SpanClickPlugin rootRef={rootRef} />}
         <ScrollToSpanPlugin rootRef={rootRef} selectedSpanId={selectedSpanId} />
+        {mode === 'annotate' && <KeyboardSelectionPlugin rootRef={rootRef} doc={doc} />}
+
       </LexicalComposer>
+      {mode === 'annotate' && <RelationArcsPlugin rootRef={rootRef} doc={doc} schema={schema} selectedSpanId={selectedSpanId} />}
     </div>
   );
 }

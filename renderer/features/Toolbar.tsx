@@ -46,6 +46,7 @@ export function Toolbar() {
   const canRedo = useAppState((s) => s.future.length > 0);
   const host = useAppState((s) => s.host);
   const annotator = useAppState((s) => s.settings?.annotator ?? '');
+  const snap = useAppState((s) => s.settings?.snapToWords ?? true);
   const schema = corpus?.meta.schema;
   return (
     <div className="toolbar" role="toolbar">
@@ -116,6 +117,15 @@ export function Toolbar() {
       <button type="button" className="link" onClick={() => setState({ dialog: 'shortcuts' })} title="Keyboard shortcuts (?)">
         ?
       </button>
+      <label className="snap-toggle" title="Snap selections to whole words (Alt while selecting gives exact characters)">
+        <input
+          type="checkbox"
+          data-testid="snap-toggle"
+          checked={snap}
+          onChange={(e) => void attempt(async () => setState({ settings: await call('settings:set', { snapToWords: e.target.checked }) }))}
+        />{' '}
+        snap
+      </label>
       <span className="annotator" title="Annotator name stamped on your spans">
         👤{' '}
         <input

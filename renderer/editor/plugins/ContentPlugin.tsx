@@ -1,10 +1,11 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $createParagraphNode, $getNodeByKey, $getRoot, type LexicalEditor, type NodeKey, type ParagraphNode } from 'lexical';
 import { useEffect, useMemo, useRef } from 'react';
-import { OffsetIndex } from '../../../shared/text/offsets';
-import type { AnnotationSchema, Document, Span } from '../../../shared/model/schema';
+import { offsetIndexFor } from '../../app/actions';
+import type { AnnotationSchema, Document } from '../../../shared/model/schema';
 import { $createSpanRunNode } from '../nodes/SpanRunNode';
-import { bucketSpans, paragraphAt, paragraphRuns, runsSignature, splitParagraphs, type Paragraph, type Run, type ViewSpan } from '../segments';
+import { paragraphRuns, runsSignature, splitParagraphs, type Paragraph, type Run, type ViewSpan } from '../segments';
+import { SpanIndex } from '../span-index';
 import { HeightModel } from '../windowing';
 
 export const LOAD_TAG = 'spanmark-load';
@@ -29,7 +30,7 @@ interface Built {
 interface Live {
   text: string;
   paragraphs: Paragraph[];
-  buckets: ViewSpan[][];
+  buckets: readonly ViewSpan[][];
   heights: HeightModel;
   colors: Map<string, string>;
   selected: string | null;
@@ -54,17 +55,9 @@ export function ContentPlugin({ doc, schema, selectedSpanId, mode }: Props): nul
   const colors = useMemo(() => new Map(schema.labels.map((l) => [l.name, l.color])), [schema]);
   const paragraphs = useMemo(() => splitParagraphs(doc.text), [doc.text]);
   const heights = useMemo(() => HeightModel.of(paragraphs, 36, 80), [paragraphs]);
-  // spans are immutable, so each one is converted to UTF-16 once per text, not on every edit
-  const viewOf = useMemo(() => {
-    const index = new OffsetIndex(doc.text);
-    const cache = new WeakMap<Span, ViewSpan>();
-    return (s: Span): ViewSpan => {
-      let v = cache.get(s);
-      if (!v) cache.set(s, (v = { id: s.id, label: s.label, start: index.toUtf16(s.start), end: index.toUtf16(s.end) }));
-      return v;
-    };
-  }, [doc.text]);
-  const buckets = useMemo(() => bucketSpans(paragraphs, doc.spans.map(viewOf)), [paragraphs, doc.spans, viewOf]);
+  // shared with labelRange, so the first label on a long text does not index it again
+  const index = useMemo(() => offsetIndexFor(doc.text), [doc.text]);
+  const spanIndex = useRef<SpanIndex | null>(null);
 
   // scroll and resize re-window the view
   useEffect(() => {
@@ -110,7 +103,9 @@ export function ContentPlugin({ doc, schema, selectedSpanId, mode }: Props): nul
       return;
     }
     editor.setEditable(false);
-    const state: Live = { text: doc.text, paragraphs, buckets, heights, colors, selected: selectedSpanId };
+    const si = spanIndex.current?.paragraphs === paragraphs ? spanIndex.current.update(doc.spans) : SpanIndex.build(paragraphs, index, doc.spans);
+    spanIndex.current = si;
+    const state: Live = { text: doc.text, paragraphs, buckets: si.buckets, heights, colors, selected: selectedSpanId };
     live.current = state;
     const prev = built.current;
     if (!prev || prev.text !== doc.text) {
@@ -124,7 +119,7 @@ export function ContentPlugin({ doc, schema, selectedSpanId, mode }: Props): nul
     // a selection outside the window (spans panel, Tab, search) moves the window to it
     const moved = selectedSpanId !== shownSelection.current;
     shownSelection.current = selectedSpanId;
-    const at = moved && selectedSpanId ? spanParagraph(doc.spans, selectedSpanId, viewOf, paragraphs) : -1;
+    const at = moved && selectedSpanId ? si.paragraphOf(selectedSpanId) : -1;
     if (at >= 0 && (at < prev.first || at >= prev.last) && root) {
       const c = scroller(root);
       c.scrollTop = contentTop(root, c) + heights.top(at) - c.clientHeight / 3;
@@ -132,7 +127,7 @@ export function ContentPlugin({ doc, schema, selectedSpanId, mode }: Props): nul
       return;
     }
     render(editor, built, state, prev.first, prev.last);
-  }, [editor, doc, paragraphs, buckets, heights, colors, selectedSpanId, mode, viewOf]);
+  }, [editor, doc, paragraphs, index, heights, colors, selectedSpanId, mode]);
 
   return null;
 }
@@ -266,11 +261,6 @@ function calibrate(editor: LexicalEditor, b: Built, heights: HeightModel): void 
   heights.calibrate(lineHeight, perLine);
   measure(editor, b, heights);
   root.style.paddingTop = `${heights.top(b.first)}px`;
-}
-
-function spanParagraph(spans: readonly Span[], id: string, viewOf: (s: Span) => ViewSpan, paragraphs: readonly Paragraph[]): number {
-  const s = spans.find((x) => x.id === id);
-  return s ? paragraphAt(paragraphs, viewOf(s).start) : -1;
 }
 
 function fillParagraph(para: ParagraphNode, text: string, runs: Run[], colors: Map<string, string>, selected: string | null): void {

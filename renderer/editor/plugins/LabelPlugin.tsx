@@ -1,8 +1,7 @@
 import { useEffect, useRef, type RefObject } from 'react';
-import { OffsetIndex } from '../../../shared/text/offsets';
 import { snapToWords, trimWhitespace } from '../../../shared/text/snap';
 import type { AnnotationSchema, Document } from '../../../shared/model/schema';
-import { labelRange } from '../../app/actions';
+import { labelRange, offsetIndexFor } from '../../app/actions';
 import { selectionOffsets } from '../dom-offsets';
 import { labelForKey } from '../../features/label-keys';
 
@@ -80,6 +79,6 @@ export function LabelPlugin({ rootRef, doc, schema, snapToWords: snap }: Props):
 }
 
 export function applyLabel(label: string, range: { start: number; end: number }, doc: Document): void {
-  const index = new OffsetIndex(doc.text);
+  const index = offsetIndexFor(doc.text);
   labelRange(label, index.toCodePoint(range.start), index.toCodePoint(range.end, 'end'));
 }

@@ -1,0 +1,146 @@
+import path from 'node:path';
+import { test, expect } from '../fixtures';
+import { EditorPage, readSavedDocument } from '../pages/EditorPage';
+
+const GOVERNOR = 'sample-vsa';
+const MERIDIAN = 'sample-meridian';
+const corpusDir = (dataDir: string) => path.join(dataDir, 'Sample corpus');
+
+test('keyboard only: label actor, cue and claim, link source and content, add a note', async ({ app }) => {
+  const { page } = app;
+  await app.openDocument(GOVERNOR);
+  const press = async (key: string, times = 1) => {
+    for (let i = 0; i < times; i++) await page.keyboard.press(key);
+  };
+  await press('Control+ArrowRight', 6); // caret to "Marta"
+  await press('Control+Shift+ArrowRight', 2); // "Marta Volkova"
+  await press('2');
+  await press('Control+ArrowRight'); // "told"
+  await press('Control+Shift+ArrowRight', 2); // "told reporters"
+  await press('4');
+  await press('Control+ArrowRight', 4); // "80"
+  await press('Control+Shift+ArrowRight', 9); // "80 people … Korvany"
+  await press('1');
+  const editor = new EditorPage(page);
+  await expect(editor.spanRows).toHaveCount(3);
+  await press('Tab', 2); // the attribution
+  await expect(page.locator('[data-testid="span-row"][aria-selected="true"]')).toHaveAttribute('data-label', 'attribution');
+  await press('s');
+  await press('Shift+Tab'); // back to the actor
+  await press('Enter');
+  await press('c');
+  await press('Tab'); // on to the claim
+  await press('Enter');
+  await press('n');
+  await page.keyboard.type('Governor speaks for the regional administration');
+  await press('Tab'); // leaving the field saves the note
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  const doc = await readSavedDocument(corpusDir(app.dataDir), GOVERNOR);
+  const by = (label: string) => doc.spans.find((s) => s.label === label)!;
+  expect(by('actor').text).toBe('Marta Volkova');
+  expect(by('attribution').text).toBe('told reporters');
+  expect(by('claim').text).toBe('80 people were killed in the strike near Korvany');
+  expect(by('attribution').note).toBe('Governor speaks for the regional administration');
+  expect(doc.relations.map((r) => [r.type, r.from, r.to]).sort()).toEqual(
+    [
+      ['content', by('attribution').id, by('claim').id],
+      ['source', by('attribution').id, by('actor').id],
+    ].sort(),
+  );
+  await expect(page.getByTestId('relation-arcs').locator('[data-relation-type]')).toHaveCount(2);
+});
+
+test('a source relation must point at an actor', async ({ app }) => {
+  const { page } = app;
+  await app.openDocument(MERIDIAN);
+  const editor = new EditorPage(page);
+  await editor.spanRows.filter({ hasText: 'said in a statement' }).click();
+  await page.keyboard.press('s');
+  await editor.row('figure', '62 servicemen').click(); // a figure, not an actor
+  await expect(page.getByTestId('notice-error')).toContainText('must point at actor');
+  const doc = await readSavedDocument(corpusDir(app.dataDir), MERIDIAN);
+  expect(doc.relations).toHaveLength(4);
+});
+
+test('deleting a span with relations asks first, and undo brings both back', async ({ app }) => {
+  const { page } = app;
+  await app.openDocument(MERIDIAN);
+  const editor = new EditorPage(page);
+  await editor.spanRows.filter({ hasText: 'said in a statement' }).click();
+  page.once('dialog', (d) => void d.accept());
+  await page.keyboard.press('Delete');
+  await expect(editor.spanRows).toHaveCount(7);
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  let doc = await readSavedDocument(corpusDir(app.dataDir), MERIDIAN);
+  expect(doc.relations).toHaveLength(2);
+  await page.keyboard.press('Control+z');
+  await expect(editor.spanRows).toHaveCount(8);
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  doc = await readSavedDocument(corpusDir(app.dataDir), MERIDIAN);
+  expect(doc.relations).toHaveLength(4);
+});
+
+test('figure attributes are pre-filled and editable', async ({ app }) => {
+  const { page } = app;
+  await app.openDocument(MERIDIAN);
+  await new EditorPage(page).row('figure', '62 servicemen').click();
+  await page.getByTestId('tab-details').click();
+  await expect(page.getByTestId('attr-value')).toHaveValue('62');
+  await expect(page.getByTestId('attr-counted')).toHaveValue('servicemen');
+  await page.getByTestId('attr-counted').fill('soldiers');
+  await page.getByTestId('details-note').click(); // blur commits
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  const doc = await readSavedDocument(corpusDir(app.dataDir), MERIDIAN);
+  expect(doc.spans.find((s) => s.text === '62 servicemen')?.attributes?.counted).toBe('soldiers');
+});
+
+test('edit mode: deleting boilerplate keeps every span on its words; a fully deleted span can be undone', async ({ app }) => {
+  const { page } = app;
+  await app.openDocument(MERIDIAN);
+  const editor = new EditorPage(page);
+  await page.getByTestId('mode-toggle').click();
+  await expect(editor.view).toHaveAttribute('data-mode', 'edit');
+  await editor.select('KORVANY, 14 March — ');
+  await page.keyboard.press('Backspace');
+  await editor.select(' Independent verification was not possible.');
+  await page.keyboard.press('Backspace');
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  let doc = await readSavedDocument(corpusDir(app.dataDir), MERIDIAN);
+  expect(doc.text.startsWith('A missile strike')).toBe(true);
+  expect(doc.text).not.toContain('Independent verification');
+  const cps = [...doc.text];
+  for (const s of doc.spans) expect(cps.slice(s.start, s.end).join('')).toBe(s.text);
+  expect(doc.spans).toHaveLength(8);
+  expect(doc.relations).toHaveLength(4);
+  // now delete every word of one span: it goes, with its relations; undo brings it back
+  await editor.select('said in a statement');
+  await page.keyboard.press('Backspace');
+  await expect(page.getByTestId('notice-info')).toContainText('removed');
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  doc = await readSavedDocument(corpusDir(app.dataDir), MERIDIAN);
+  expect(doc.spans).toHaveLength(7);
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  await page.getByTestId('mode-toggle').click();
+  await expect(editor.row('attribution', 'said in a statement')).toHaveCount(1);
+  doc = await readSavedDocument(corpusDir(app.dataDir), MERIDIAN);
+  expect(doc.spans).toHaveLength(8);
+  expect(doc.relations).toHaveLength(4);
+});
+
+test('guidelines are editable, stored with the corpus, and open with g', async ({ app }) => {
+  const { page } = app;
+  await page.keyboard.press('g');
+  await expect(page.getByTestId('guidelines-panel')).toContainText('who said what');
+  await page.getByTestId('guidelines-edit').click();
+  await page.getByTestId('guidelines-editor').fill('# House rules\nLabel every casualty figure.');
+  await page.getByTestId('guidelines-save').click();
+  await app.restart();
+  await app.page.keyboard.press('g');
+  await expect(app.page.getByTestId('guidelines-panel')).toContainText('Label every casualty figure.');
+});
+
+test('the shortcut sheet opens with ?', async ({ app }) => {
+  await app.page.keyboard.press('?');
+  await expect(app.page.getByTestId('shortcuts-dialog')).toContainText('Tab / Shift + Tab');
+});

@@ -1,0 +1,64 @@
+import { useEffect, useRef, type RefObject } from 'react';
+import type { Document } from '../../../shared/model/schema';
+import { nextWordStart, prevWordStart, sentenceStarts, wordEndAfter } from '../../../shared/text/snap';
+import { selectOffsets, selectionOffsets } from '../dom-offsets';
+
+type Move = (text: string, at: number) => number;
+
+/** Caret and selection moves, as data: key combination → how the focus moves. */
+const MOVES: { match: (e: KeyboardEvent) => boolean; move: Move; extend: boolean }[] = [
+  { match: (e) => e.ctrlKey && !e.shiftKey && e.key === 'ArrowRight', move: nextWordStart, extend: false },
+  { match: (e) => e.ctrlKey && !e.shiftKey && e.key === 'ArrowLeft', move: (t, i) => prevWordStart(t, i), extend: false },
+  { match: (e) => e.ctrlKey && e.shiftKey && e.key === 'ArrowRight', move: (t, i) => wordEndAfter(t, i), extend: true },
+  { match: (e) => e.ctrlKey && e.shiftKey && e.key === 'ArrowLeft', move: (t, i) => shrinkLeft(t, i), extend: true },
+  { match: (e) => !e.ctrlKey && e.shiftKey && e.key === 'ArrowRight', move: (t, i) => Math.min(t.length, i + 1), extend: true },
+  { match: (e) => !e.ctrlKey && e.shiftKey && e.key === 'ArrowLeft', move: (_t, i) => Math.max(0, i - 1), extend: true },
+  { match: (e) => (e.ctrlKey || e.altKey) && e.key === 'ArrowDown', move: (t, i) => sentenceStarts(t).find((s) => s > i) ?? t.length, extend: false },
+  { match: (e) => (e.ctrlKey || e.altKey) && e.key === 'ArrowUp', move: (t, i) => [...sentenceStarts(t)].reverse().find((s) => s < i) ?? 0, extend: false },
+];
+
+/** Move back to the end of the previous word, so Ctrl+Shift+← shrinks a selection word by word. */
+function shrinkLeft(text: string, i: number): number {
+  const start = prevWordStart(text, i);
+  if (start <= 0) return 0;
+  let p = start;
+  while (p > 0 && /\s|[,.;:!?"'“”«»()]/u.test(text[p - 1]!)) p--;
+  return p;
+}
+
+/**
+ * Keyboard-first selection in the read-only annotation view: the caret moves
+ * by word and sentence, the selection grows and shrinks by word, and a label
+ * key then labels it like a mouse selection.
+ */
+export function KeyboardSelectionPlugin({ rootRef, doc }: { rootRef: RefObject<HTMLDivElement | null>; doc: Document }): null {
+  const caret = useRef({ anchor: 0, focus: 0 });
+  const text = useRef(doc.text);
+  text.current = doc.text;
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      const root = rootRef.current;
+      const t = e.target as HTMLElement | null;
+      if (!root || (t && t.closest('input, textarea, select, [data-no-hotkeys]'))) return;
+      const rule = MOVES.find((m) => m.match(e));
+      if (!rule) return;
+      e.preventDefault();
+      const current = selectionOffsets(root);
+      if (current) {
+        // follow the user's own selection when they made one with the mouse
+        const c = caret.current;
+        const same = Math.min(c.anchor, c.focus) === current.start && Math.max(c.anchor, c.focus) === current.end;
+        if (!same) caret.current = { anchor: current.start, focus: current.end };
+      }
+      const focus = rule.move(text.current, caret.current.focus);
+      caret.current = rule.extend ? { anchor: caret.current.anchor, focus } : { anchor: focus, focus };
+      const { anchor } = caret.current;
+      selectOffsets(root, Math.min(anchor, focus), Math.max(anchor, focus));
+      window.getSelection()?.focusNode?.parentElement?.scrollIntoView({ block: 'nearest' });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [rootRef]);
+  return null;
+}
