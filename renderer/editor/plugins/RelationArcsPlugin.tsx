@@ -6,6 +6,8 @@ interface Arc {
   type: string;
   color: string;
   d: string;
+  /** arrowhead at the target, pointing down onto it */
+  head: string;
   labelX: number;
   labelY: number;
   selected: boolean;
@@ -50,7 +52,8 @@ export function RelationArcsPlugin({ rootRef, doc, schema, selectedSpanId }: { r
           id: r.id,
           type: r.type,
           color: colors.get(r.type) ?? '#888888',
-          d: `M ${x1} ${y1} C ${x1} ${cy}, ${x2} ${cy}, ${x2} ${y2}`,
+          d: `M ${x1} ${y1} C ${x1} ${cy}, ${x2} ${cy}, ${x2} ${y2 - 4}`,
+          head: `M ${x2 - 4} ${y2 - 7} L ${x2 + 4} ${y2 - 7} L ${x2} ${y2} Z`,
           labelX: (x1 + x2) / 2,
           labelY: cy + lift * 0.25,
           selected: r.from === selectedSpanId || r.to === selectedSpanId,
@@ -76,14 +79,10 @@ export function RelationArcsPlugin({ rootRef, doc, schema, selectedSpanId }: { r
   if (!arcs.length) return null;
   return (
     <svg className="relation-arcs" aria-hidden="true" data-testid="relation-arcs">
-      <defs>
-        <marker id="sm-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-          <path d="M0,0 L8,4 L0,8 z" fill="context-stroke" />
-        </marker>
-      </defs>
       {arcs.map((a) => (
         <g key={a.id} className={a.selected ? 'arc selected' : 'arc'} data-relation-id={a.id} data-relation-type={a.type}>
-          <path d={a.d} stroke={a.color} markerEnd="url(#sm-arrow)" />
+          <path d={a.d} stroke={a.color} />
+          <path className="head" d={a.head} fill={a.color} />
           <text x={a.labelX} y={a.labelY} fill={a.color}>
             {a.type}
           </text>
