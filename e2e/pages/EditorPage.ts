@@ -23,15 +23,18 @@ export class EditorPage {
       ([needle, n]) => {
         const root = document.querySelector('[data-testid="document-view"]')!;
         const runs = [...root.querySelectorAll<HTMLElement>('[data-offset]')];
+        // long documents render a window of paragraphs: search the rendered text, from the window's first offset
+        const base = runs.length ? Number(runs[0]!.dataset.offset) : 0;
         let full = '';
         for (const r of runs) {
-          const at = Number(r.dataset.offset);
+          const at = Number(r.dataset.offset) - base;
           while (full.length < at) full += '\n';
           full += r.textContent ?? '';
         }
         let idx = -1;
         for (let i = 0; i <= n; i++) idx = full.indexOf(needle, idx + 1);
         if (idx < 0) return false;
+        idx += base;
         const locate = (offset: number): [Node, number] => {
           let best = runs[0]!;
           for (const r of runs) if (Number(r.dataset.offset) <= offset) best = r;

@@ -13,6 +13,7 @@ import type { HandlerMap } from './dispatch';
 import { corpusStats, figureRows, searchCorpus, serializeFigures } from '../services/analysis';
 import { writeAtomic } from '../services/atomic-write';
 import { agreeFromCorpora, loadCopy } from '../cli/agree';
+import { ReviewSession } from '../services/review-session';
 
 export interface HandlerDeps {
   session: Session;
@@ -41,6 +42,7 @@ export function isSafeExternalUrl(url: string): boolean {
 export function createHandlers(deps: HandlerDeps): HandlerMap {
   const { session, settings, dialogs } = deps;
   let importAbort: AbortController | null = null;
+  const review = new ReviewSession(() => session.dataDir, () => session.current);
 
   const ensureAnnotator = (): void => {
     const s = settings.get();
@@ -188,5 +190,16 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       if (copies.length < 2) throw Object.assign(new Error('Agreement needs at least two annotator copies.'), { code: 'too_few_copies' });
       return agreeFromCorpora(copies).report;
     },
+    'review:open': async ({ paths, pick, add }) => {
+      let chosen: string[] | null = paths;
+      if (!chosen.length) {
+        const folder = pick === 'folder' ? await dialogs.openCorpusFolder() : null;
+        chosen = pick === 'folder' ? (folder ? [folder] : null) : await dialogs.openFiles([{ name: 'Spanmark corpus copies', extensions: ['json'] }]);
+      }
+      if (!chosen?.length) return null;
+      return review.open(chosen, add);
+    },
+    'review:document': async ({ key }) => review.document(key),
+    'review:saveGold': async ({ key, document }) => review.saveGold(key, document),
   } satisfies HandlerMap;
 }

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { z } from 'zod';
@@ -216,9 +216,16 @@ export class CorpusStore {
     if (problems.length) throw new StoreError('invalid', `Not saved: ${problems[0]!.message}`);
     const file = this.docPath(checked.id);
     if (!this.damagedDocs.some((d) => d.id === checked.id)) {
-      await copyFile(file, `${file}.bak`).catch((e: NodeJS.ErrnoException) => {
-        if (e.code !== 'ENOENT') throw e;
-      });
+      // copy, then rename into place: a crash mid-copy must not leave an empty .bak where the last good one was
+      const tmp = `${file}.bak-tmp`;
+      const copied = await copyFile(file, tmp).then(
+        () => true,
+        (e: NodeJS.ErrnoException) => {
+          if (e.code !== 'ENOENT') throw e;
+          return false;
+        },
+      );
+      if (copied) await rename(tmp, `${file}.bak`);
     }
     await writeAtomic(file, JSON.stringify(checked));
     return this.remember(file, checked);

@@ -17,7 +17,7 @@ export class Session {
   private watcher: FSWatcher | null = null;
 
   constructor(
-    private readonly dataDir: string,
+    readonly dataDir: string,
     private readonly onExternalChange: (change: { documentIds: string[]; meta: boolean }) => void = () => undefined,
   ) {}
 

@@ -9,6 +9,9 @@ import {
 import { CHANNEL_NAMES, EVENT_NAMES } from './names';
 import type { FigureRow } from '../analysis/claims';
 import type { AgreementReport } from '../metrics';
+import type { AnnotationSchema, Document, DocStatus } from '../model/schema';
+import type { Adjudication } from '../review/adjudicate';
+import type { DocumentConflict } from '../review/gather';
 
 /** Shapes computed in main from trusted data; typed here, not re-validated. */
 export interface SearchHit {
@@ -27,6 +30,28 @@ export interface CorpusStats {
   byAnnotator: { annotator: string; spans: number; relations: number; documents: number }[];
   perLabel: { label: string; count: number }[];
   documents: number;
+}
+
+/** Review and adjudication (main/services/review-session.ts). */
+export interface ReviewSummary {
+  copies: { path: string; annotator: string; documents: number }[];
+  annotators: string[];
+  /** the first copy's schema, which gold uses */
+  schema: AnnotationSchema;
+  documents: { key: string; title: string; annotators: string[]; agreed: number; disagreements: number; reviewed: boolean }[];
+  /** same id, different text: left out of the review */
+  conflicts: DocumentConflict[];
+  /** the gold corpus folder (created on the first save) */
+  goldPath: string | null;
+}
+export interface ReviewDocument {
+  key: string;
+  title: string;
+  matchedBy: 'id' | 'text';
+  versions: { annotator: string; status: DocStatus; spans: number; relations: number }[];
+  adjudication: Adjudication;
+  /** this document's gold version from an earlier review, to resume from */
+  gold: Document | null;
 }
 
 /**
@@ -156,6 +181,13 @@ export const channels = {
   },
   'analysis:stats': { request: empty, response: z.custom<CorpusStats>() },
   'review:agreement': { request: z.object({ paths: z.array(z.string()).default([]) }), response: z.custom<AgreementReport>().nullable() },
+  'review:open': {
+    /** no paths: ask with a dialog (Spanmark JSON files, or one corpus folder with pick 'folder'); add: join the open review */
+    request: z.object({ paths: z.array(z.string()).default([]), pick: z.enum(['files', 'folder']).default('files'), add: z.boolean().default(false) }),
+    response: z.custom<ReviewSummary>().nullable(),
+  },
+  'review:document': { request: z.object({ key: z.string() }), response: z.custom<ReviewDocument>() },
+  'review:saveGold': { request: z.object({ key: z.string(), document: DocumentSchema }), response: z.object({ path: z.string() }) },
 } as const;
 
 export type Channel = keyof typeof channels;

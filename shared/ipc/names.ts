@@ -28,6 +28,9 @@ export const CHANNEL_NAMES = [
   'analysis:search',
   'analysis:stats',
   'review:agreement',
+  'review:open',
+  'review:document',
+  'review:saveGold',
 ] as const;
 
 export const EVENT_NAMES = ['corpus:changedOnDisk', 'import:progress', 'menu:command'] as const;

@@ -82,7 +82,7 @@ export function RelationArcsPlugin({ rootRef, doc, schema, selectedSpanId }: { r
       {arcs.map((a) => (
         <g key={a.id} className={a.selected ? 'arc selected' : 'arc'} data-relation-id={a.id} data-relation-type={a.type}>
           <path d={a.d} stroke={a.color} />
-          <path className="head" d={a.head} fill={a.color} />
+          <path className="head" d={a.head} style={{ fill: a.color }} />
           <text x={a.labelX} y={a.labelY} fill={a.color}>
             {a.type}
           </text>
