@@ -1,3 +1,4 @@
+import { call } from '../api';
 import { dismiss } from '../app/actions';
 import { useAppState } from '../app/store';
 
@@ -10,6 +11,9 @@ export function Notices() {
         <div className="notice info" data-testid="import-progress">
           Importing {progress.file} ({progress.done}/{progress.total})
           <progress value={progress.done} max={progress.total} />
+          <button type="button" data-testid="import-cancel" onClick={() => void call('import:cancel', {})}>
+            Cancel
+          </button>
         </div>
       )}
       {notices.map((n) => (
