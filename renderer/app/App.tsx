@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { DocumentView } from '../editor/DocumentView';
 import { CorpusList } from '../features/corpus/CorpusList';
 import { Dialogs } from '../features/dialogs/Dialogs';
@@ -30,8 +31,16 @@ function ViewTabs() {
   );
 }
 
+function useTheme(): void {
+  const theme = useAppState((s) => s.settings?.theme ?? 'system');
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+}
+
 export function App() {
   useHotkeys();
+  useTheme();
   const booted = useAppState((s) => s.booted);
   const doc = useAppState((s) => s.doc);
   const corpus = useAppState((s) => s.corpus);

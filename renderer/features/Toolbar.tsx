@@ -47,6 +47,7 @@ export function Toolbar() {
   const host = useAppState((s) => s.host);
   const annotator = useAppState((s) => s.settings?.annotator ?? '');
   const snap = useAppState((s) => s.settings?.snapToWords ?? true);
+  const theme = useAppState((s) => s.settings?.theme ?? 'system');
   const schema = corpus?.meta.schema;
   return (
     <div className="toolbar" role="toolbar">
@@ -117,6 +118,16 @@ export function Toolbar() {
       <button type="button" className="link" onClick={() => setState({ dialog: 'shortcuts' })} title="Keyboard shortcuts (?)">
         ?
       </button>
+      <select
+        aria-label="Theme"
+        data-testid="theme-select"
+        value={theme}
+        onChange={(e) => void attempt(async () => setState({ settings: await call('settings:set', { theme: e.target.value as 'light' | 'dark' | 'system' }) }))}
+      >
+        <option value="system">system theme</option>
+        <option value="light">light</option>
+        <option value="dark">dark</option>
+      </select>
       <label className="snap-toggle" title="Snap selections to whole words (Alt while selecting gives exact characters)">
         <input
           type="checkbox"

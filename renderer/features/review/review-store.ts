@@ -1,0 +1,263 @@
+import { useSyncExternalStore } from 'react';
+import { call } from '../../api';
+import { actor, attempt, notify } from '../../app/actions';
+import type { ReviewDocument, ReviewSummary } from '../../../shared/ipc/contract';
+import type { Document } from '../../../shared/model/schema';
+import { sortSpans, updateSpan } from '../../../shared/model/edits';
+import {
+  acceptAllAgreed, competes, finalize, goldSpanId, keep, keepBoth, reject, startGold, type Candidate,
+} from '../../../shared/review/adjudicate';
+
+/**
+ * The review screen's state, kept apart from the annotation store: the open
+ * review, the document being adjudicated, its gold version so far and the
+ * candidates the reviewer has turned down. The adjudication rules are the
+ * pure functions of shared/review; every step keeps a snapshot for undo.
+ */
+
+export type CandidateStatus = 'agreed' | 'disputed' | 'kept' | 'rejected';
+
+interface Snapshot {
+  gold: Document;
+  /** candidates decided without being kept (rejected, or pushed out by a rival) */
+  declined: ReadonlySet<string>;
+}
+
+export interface ReviewState {
+  summary: ReviewSummary | null;
+  doc: ReviewDocument | null;
+  gold: Document | null;
+  declined: ReadonlySet<string>;
+  past: Snapshot[];
+  /** the candidate the keys act on */
+  current: string | null;
+  editing: boolean;
+  /** where the last finalized gold document was written */
+  savedTo: string | null;
+}
+
+const initial: ReviewState = { summary: null, doc: null, gold: null, declined: new Set(), past: [], current: null, editing: false, savedTo: null };
+let state: ReviewState = initial;
+const listeners = new Set<() => void>();
+
+export function getReview(): ReviewState {
+  return state;
+}
+
+function set(patch: Partial<ReviewState>): void {
+  state = { ...state, ...patch };
+  for (const l of listeners) l();
+}
+
+export function useReview<T>(selector: (s: ReviewState) => T): T {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => selector(state),
+  );
+}
+
+export function statusOf(c: Candidate, gold: Document | null, declined: ReadonlySet<string>): CandidateStatus {
+  if (gold?.spans.some((s) => s.id === goldSpanId(c))) return 'kept';
+  if (declined.has(c.key)) return 'rejected';
+  return c.agreed ? 'agreed' : 'disputed';
+}
+
+/** Candidates that still need a decision: agreed ones not yet accepted count too. */
+export function undecided(s: Pick<ReviewState, 'doc' | 'gold' | 'declined'>): Candidate[] {
+  if (!s.doc) return [];
+  return s.doc.adjudication.candidates.filter((c) => {
+    const st = statusOf(c, s.gold, s.declined);
+    return st === 'agreed' || st === 'disputed';
+  });
+}
+
+export function rivalsOf(c: Candidate, all: readonly Candidate[]): Candidate[] {
+  return all.filter((x) => competes(c, x));
+}
+
+export async function openCopies(pick: 'files' | 'folder' = 'files', add = false): Promise<void> {
+  await attempt(async () => {
+    const summary = await call('review:open', { paths: [], pick, add });
+    if (!summary) return;
+    set({ ...initial, summary });
+    const first = summary.documents.find((d) => !d.reviewed) ?? summary.documents[0];
+    if (first) await selectDocument(first.key);
+  });
+}
+
+export async function selectDocument(key: string): Promise<void> {
+  await attempt(async () => {
+    const doc = await call('review:document', { key });
+    const adj = doc.adjudication;
+    const gold = doc.gold ?? startGold(adj, new Date().toISOString());
+    // resuming a reviewed document: whatever is not in its gold was turned down then
+    const inGold = new Set(gold.spans.map((s) => s.id));
+    const declined = new Set(doc.gold?.status === 'reviewed' ? adj.candidates.filter((c) => !inGold.has(goldSpanId(c))).map((c) => c.key) : []);
+    const firstDisputed = adj.candidates.find((c) => statusOf(c, gold, declined) === 'disputed') ?? adj.candidates.find((c) => !c.agreed);
+    set({ doc, gold, declined, past: [], current: firstDisputed?.key ?? adj.candidates[0]?.key ?? null, editing: false, savedTo: null });
+  });
+}
+
+export function stepDocument(dir: 1 | -1): void {
+  const { summary, doc } = state;
+  if (!summary?.documents.length) return;
+  const i = summary.documents.findIndex((d) => d.key === doc?.key);
+  const next = summary.documents[(i + dir + summary.documents.length) % summary.documents.length]!;
+  void selectDocument(next.key);
+}
+
+export function focusCandidate(key: string): void {
+  set({ current: key, editing: false });
+}
+
+/** j/k: the previous or next disagreement, decided or not, so earlier decisions can be revisited. */
+export function stepDisagreement(dir: 1 | -1): void {
+  const { doc, current } = state;
+  if (!doc) return;
+  const list = doc.adjudication.candidates.filter((c) => !c.agreed);
+  if (!list.length) return;
+  const i = list.findIndex((c) => c.key === current);
+  const next = i < 0 ? (dir === 1 ? 0 : list.length - 1) : (i + dir + list.length) % list.length;
+  set({ current: list[next]!.key, editing: false });
+}
+
+/** Apply one decision as an undoable step, then move on to the next open disagreement. */
+function decide(change: (gold: Document, declined: Set<string>) => Document, advance = true): void {
+  const { doc, gold, declined, past, current } = state;
+  if (!doc || !gold) return;
+  const nextDeclined = new Set(declined);
+  const nextGold = change(gold, nextDeclined);
+  // a kept candidate is no longer declined
+  for (const s of nextGold.spans) for (const c of doc.adjudication.candidates) if (goldSpanId(c) === s.id) nextDeclined.delete(c.key);
+  let nextCurrent = current;
+  if (advance) {
+    const list = doc.adjudication.candidates.filter((c) => !c.agreed);
+    const i = list.findIndex((c) => c.key === current);
+    for (let k = 1; k <= list.length; k++) {
+      const c = list[(i + k + list.length) % list.length]!;
+      if (statusOf(c, nextGold, nextDeclined) === 'disputed') {
+        nextCurrent = c.key;
+        break;
+      }
+    }
+  }
+  set({ gold: nextGold, declined: nextDeclined, past: [...past, { gold, declined }].slice(-200), current: nextCurrent, editing: false, savedTo: null });
+}
+
+function currentCandidate(): Candidate | null {
+  const { doc, current } = state;
+  return doc?.adjudication.candidates.find((c) => c.key === current) ?? null;
+}
+
+export function acceptAgreed(): void {
+  const { doc } = state;
+  if (!doc) return;
+  decide((gold) => acceptAllAgreed(doc.adjudication, gold, actor()), false);
+}
+
+/** `1`: keep the current reading; its rivals leave gold. */
+export function keepCurrent(): void {
+  const c = currentCandidate();
+  const { doc } = state;
+  if (!c || !doc) return;
+  decide((gold, declined) => {
+    for (const r of rivalsOf(c, doc.adjudication.candidates)) declined.add(r.key);
+    return keep(doc.adjudication, gold, c, actor());
+  });
+}
+
+/** `2`: keep the current reading and its competing alternative side by side. */
+export function keepBothCurrent(): void {
+  const c = currentCandidate();
+  const { doc } = state;
+  if (!c || !doc) return;
+  const alt = rivalsOf(c, doc.adjudication.candidates)[0];
+  if (!alt) {
+    notify('This span has no competing reading; kept it alone.', 'info');
+    return keepCurrent();
+  }
+  decide((gold) => keepBoth(doc.adjudication, gold, c, alt, actor()));
+}
+
+/** `0`/`x`: keep neither — the current reading and its disputed rivals stay out of gold. */
+export function rejectCurrent(): void {
+  const c = currentCandidate();
+  const { doc } = state;
+  if (!c || !doc) return;
+  const out = [c, ...rivalsOf(c, doc.adjudication.candidates).filter((r) => !r.agreed)];
+  decide((gold, declined) => {
+    let g = gold;
+    for (const r of out) {
+      g = reject(doc.adjudication, g, r, actor());
+      declined.add(r.key);
+    }
+    return g;
+  });
+}
+
+/** The gold span the current candidate became, if it was kept. */
+export function currentGoldSpan() {
+  const c = currentCandidate();
+  return c ? (state.gold?.spans.find((s) => s.id === goldSpanId(c)) ?? null) : null;
+}
+
+export function startEdit(): void {
+  if (!currentGoldSpan()) {
+    notify('Keep this span first (1 or 2); then e edits its label.', 'info');
+    return;
+  }
+  set({ editing: true });
+}
+
+export function cancelEdit(): void {
+  set({ editing: false });
+}
+
+/** `e`: relabel the current gold span. Its proposers stay on record; acceptedBy becomes the reviewer. */
+export function relabelCurrent(label: string): void {
+  const span = currentGoldSpan();
+  if (!span) return;
+  if (span.label === label) return set({ editing: false });
+  if (state.gold!.spans.some((s) => s.id !== span.id && s.start === span.start && s.end === span.end && s.label === label)) {
+    notify(`Gold already has this text as ${label}.`);
+    return;
+  }
+  const who = actor();
+  decide((gold) => {
+    const next = updateSpan(gold, span.id, { label }, who);
+    return { ...next, spans: sortSpans(next.spans.map((s) => (s.id === span.id ? { ...s, acceptedBy: who.annotator } : s))) };
+  }, false);
+}
+
+export function undoReview(): void {
+  const prev = state.past[state.past.length - 1];
+  if (!prev) return;
+  set({ gold: prev.gold, declined: prev.declined, past: state.past.slice(0, -1), editing: false, savedTo: null });
+}
+
+/** Enter/f: every candidate decided → gold with status reviewed, written to the gold corpus. */
+export async function finalizeCurrent(): Promise<void> {
+  const { doc, gold, summary } = state;
+  if (!doc || !gold || !summary) return;
+  const open = undecided(state);
+  if (open.length) {
+    const agreedLeft = open.filter((c) => c.agreed).length;
+    notify(`${open.length} span${open.length === 1 ? '' : 's'} still undecided${agreedLeft ? ` (${agreedLeft} agreed: press a)` : ''}. Keep (1, 2) or reject (0) each first.`);
+    const first = open.find((c) => !c.agreed);
+    if (first) set({ current: first.key });
+    return;
+  }
+  await attempt(async () => {
+    const final = finalize(gold, actor());
+    const { path } = await call('review:saveGold', { key: doc.key, document: final });
+    set({
+      gold: final,
+      savedTo: path,
+      summary: { ...summary, goldPath: path, documents: summary.documents.map((d) => (d.key === doc.key ? { ...d, reviewed: true } : d)) },
+    });
+    notify(`Gold saved to ${path}`, 'info');
+  });
+}
