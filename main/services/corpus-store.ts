@@ -19,7 +19,7 @@ import { summarize } from '../../shared/model/summary';
 import { documentProblems } from '../../shared/model/validate';
 import type { DamagedDocument } from '../../shared/ipc/contract';
 import { writeAtomic } from './atomic-write';
-import { checkVersion } from './migrations';
+import { checkVersion, migrate } from './migrations';
 
 /**
  * A corpus is a folder: `corpus.json` (meta + document order) and one file
@@ -121,7 +121,8 @@ export class CorpusStore {
     } else if (verdict.kind === 'invalid') {
       throw new StoreError('invalid', `${MANIFEST} has no valid schemaVersion.`);
     } else if (verdict.kind === 'migrate') {
-      throw new StoreError('invalid', `Schema version ${verdict.from} has no migration.`);
+      if (readOnly) throw new StoreError('invalid', `This corpus uses schema version ${verdict.from}; open it writable once to upgrade it.`);
+      raw = await migrateOnDisk(dir, raw as Record<string, unknown>);
     }
     const parsed = ManifestSchema.safeParse(raw);
     if (!parsed.success) throw new StoreError('invalid', `${MANIFEST} is malformed: ${parsed.error.issues[0]?.message ?? 'unknown problem'}`);
@@ -134,8 +135,16 @@ export class CorpusStore {
         return ro;
       }
     }
+    if (!store.readOnly) await store.sweepTempFiles();
     await store.loadSummaries();
     return store;
+  }
+
+  /** Temp files a crash left behind (write-file-atomic's `x.json.<hash>`, our `.bak-tmp`); never documents. */
+  private async sweepTempFiles(): Promise<void> {
+    const docs = path.join(this.dir, DOCS);
+    const names = await readdir(docs).catch(() => [] as string[]);
+    await Promise.all(names.filter((n) => /\.json\.\d+$|\.json\.[0-9a-f]{6,}$|\.bak-tmp$/.test(n)).map((n) => rm(path.join(docs, n), { force: true })));
   }
 
   private async lock(): Promise<boolean> {
@@ -381,4 +390,26 @@ export class CorpusStore {
   idForFile(file: string): string | undefined {
     return this.manifest.documents.find((d) => d.file === file)?.id;
   }
+}
+
+/**
+ * Upgrade an older corpus in place, one document at a time through
+ * migrations.ts, keeping each original as `<file>.v<version>` so nothing
+ * written by the older app is lost. The manifest is written last.
+ */
+async function migrateOnDisk(dir: string, manifest: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const from = manifest.schemaVersion as number;
+  const entries = Array.isArray(manifest.documents) ? (manifest.documents as { id: string; file: string }[]) : [];
+  const docs: Record<string, unknown>[] = [];
+  for (const e of entries) docs.push(JSON.parse(await readFile(path.join(dir, DOCS, e.file), 'utf8')) as Record<string, unknown>);
+  const next = { ...manifest };
+  migrate(next, docs);
+  for (let i = 0; i < entries.length; i++) {
+    const file = path.join(dir, DOCS, entries[i]!.file);
+    await copyFile(file, `${file}.v${from}`);
+    await writeAtomic(file, JSON.stringify(docs[i]));
+  }
+  await copyFile(path.join(dir, MANIFEST), path.join(dir, `${MANIFEST}.v${from}`));
+  await writeAtomic(path.join(dir, MANIFEST), JSON.stringify(next, null, 2));
+  return next;
 }

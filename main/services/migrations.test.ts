@@ -98,7 +98,22 @@ describe('migrate', () => {
   });
 
   it('makes the store refuse an older corpus it cannot upgrade, without touching it', async () => {
-    await expect(CorpusStore.open(dir)).rejects.toThrow(/Schema version 0 has no migration/);
+    await expect(CorpusStore.open(dir)).rejects.toThrow(/No migration from schema version 0/);
     expect(JSON.parse(await readFile(path.join(dir, 'corpus.json'), 'utf8'))).toEqual(V0_MANIFEST);
+  });
+
+  it('makes the store upgrade an older corpus on open, keeping the originals beside it', async () => {
+    MIGRATIONS[0] = renameV0;
+    try {
+      const store = await CorpusStore.open(dir);
+      const doc = await store.read(store.list()[0]!.id);
+      expect(DocumentSchema.safeParse(doc).success).toBe(true);
+      expect(store.meta.schemaVersion).toBe(SCHEMA_VERSION);
+      await store.close();
+      expect(JSON.parse(await readFile(path.join(dir, 'corpus.json.v0'), 'utf8'))).toEqual(V0_MANIFEST);
+      expect(JSON.parse(await readFile(path.join(dir, 'docs', 'old1.json.v0'), 'utf8'))).toEqual(V0_DOC);
+    } finally {
+      delete MIGRATIONS[0];
+    }
   });
 });

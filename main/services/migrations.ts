@@ -3,7 +3,8 @@ import { SCHEMA_VERSION } from '../../shared/model/schema';
 /**
  * One function per schema version bump, keyed by the version it upgrades
  * from. Version 1 is the first released format, so the table is empty; the
- * machinery and its tests exist so that the first bump only adds an entry.
+ * store already runs it on open (corpus-store.ts, migrateOnDisk, keeping
+ * the originals as *.v<N>), so the first bump only adds an entry here.
  */
 export type Migration = (manifest: Record<string, unknown>, docs: Record<string, unknown>[]) => void;
 export const MIGRATIONS: Record<number, Migration> = {};
