@@ -10,12 +10,14 @@ import { setState, useAppState, type AppState } from './store';
 import { ClaimsFiguresView } from '../features/project/ClaimsFiguresView';
 import { DashboardView } from '../features/project/DashboardView';
 import { SearchView } from '../features/project/SearchView';
+import { ReviewView } from '../features/review/ReviewView';
 
 const VIEWS: { id: AppState['view']; title: string }[] = [
   { id: 'document', title: 'Document' },
   { id: 'figures', title: 'Claims & figures' },
   { id: 'dashboard', title: 'Dashboard' },
   { id: 'search', title: 'Search' },
+  { id: 'review', title: 'Review' },
 ];
 
 function ViewTabs() {
@@ -60,6 +62,7 @@ export function App() {
           {view === 'figures' && <ClaimsFiguresView />}
           {view === 'dashboard' && <DashboardView />}
           {view === 'search' && <SearchView />}
+          {view === 'review' && <ReviewView />}
           {view !== 'document' ? null : doc && corpus ? (
             <>
               <header className="doc-header">

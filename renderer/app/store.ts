@@ -32,7 +32,7 @@ export interface AppState {
   externalChange: boolean;
   mode: Mode;
   /** what the centre pane shows */
-  view: 'document' | 'figures' | 'dashboard' | 'search';
+  view: 'document' | 'figures' | 'dashboard' | 'search' | 'review';
   save: SaveState;
   notices: Notice[];
   filter: string;
