@@ -161,7 +161,10 @@ function ensureWindow(editor: LexicalEditor, built: { current: Built | null }, s
   const need = wanted(editor, state.heights, 0.5);
   if (!b || !need) return;
   if (b.first <= need.first && b.last >= need.last && b.text === state.text) return;
-  const next = wanted(editor, state.heights, 1)!;
+  let next = wanted(editor, state.heights, 1)!;
+  // a jump (scrollbar drag, End, a stride of screens) shares nothing with the old window:
+  // render a quarter screen around the viewport now, the usual margin on the next scroll
+  if (next.first >= b.last || next.last <= b.first) next = wanted(editor, state.heights, 0.25)!;
   render(editor, built, state, next.first, next.last);
 }
 

@@ -1,0 +1,37 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { generateText } from '../../bench/generate';
+import { cpLength } from '../../shared/text/offsets';
+import { test, expect } from '../fixtures';
+import { EditorPage, readSavedDocument } from '../pages/EditorPage';
+
+const NAME = 'Zenobia Quillfeather';
+
+test('a 1M-character document opens, scrolls to its end, and a label there lands at the right offsets', async ({ app }, testInfo) => {
+  test.setTimeout(120_000);
+  const file = testInfo.outputPath('long-report.txt');
+  const text = `${generateText(999_900, 7)}\n\nClosing remarks were made by ${NAME} 🎤 at the end.`;
+  await writeFile(file, text, 'utf8');
+  await app.importFiles([file]);
+  await expect(app.page.getByTestId('document-title')).toHaveText('long-report', { timeout: 30_000 });
+  const editor = new EditorPage(app.page);
+  const view = editor.view;
+  // only a window of paragraphs is rendered; scrolling to the bottom brings the last one in
+  await expect
+    .poll(async () => {
+      await view.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+      return view.locator('[data-offset]', { hasText: NAME }).count();
+    })
+    .toBeGreaterThan(0);
+  expect(await view.locator('[data-offset]').count()).toBeLessThan(2_000);
+  await editor.label(NAME, '2');
+  await expect(editor.row('actor', NAME)).toHaveCount(1);
+  await expect(editor.highlight(NAME)).toHaveAttribute('data-labels', 'actor');
+  await expect(app.page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  const saved = await readSavedDocument(path.join(app.dataDir, 'Sample corpus'), 'long-report');
+  expect(saved.text).toBe(text);
+  const span = saved.spans.find((s) => s.label === 'actor')!;
+  expect(span.text).toBe(NAME);
+  expect(span.start).toBe(cpLength(text.slice(0, text.lastIndexOf(NAME))));
+  expect(span.end - span.start).toBe(NAME.length);
+});
