@@ -1,3 +1,4 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
@@ -102,7 +103,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       return opened;
     },
     'corpus:openDialog': async () => {
-      const dir = await dialogs.openCorpusFolder();
+      const dir = await dialogs.openFolder('Open corpus folder');
       if (!dir) return null;
       const opened = await session.open(dir);
       rememberCorpus(opened.path);
@@ -149,10 +150,26 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       return { ok: true as const };
     },
     'import:files': async ({ paths, format, addUnknownLabels }) => runImport(paths, format, addUnknownLabels),
-    'import:dialog': async ({ addUnknownLabels }) => {
-      const paths = await dialogs.openFiles(IMPORT_FILTERS);
+    'import:dialog': async ({ addUnknownLabels, folder }) => {
+      const picked = folder ? await dialogs.openFolder('Import a folder') : null;
+      const paths = folder ? (picked ? [picked] : null) : await dialogs.openFiles(IMPORT_FILTERS);
       if (!paths?.length) return null;
       return runImport(paths, 'auto', addUnknownLabels);
+    },
+    'import:dropped': async ({ files, addUnknownLabels }) => {
+      // a plain browser cannot tell us where dropped files live; stage their bytes and import them like any file
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'spanmark-drop-'));
+      try {
+        const paths: string[] = [];
+        for (const f of files) {
+          const target = path.join(dir, path.basename(f.name));
+          await writeFile(target, Buffer.from(f.base64, 'base64'));
+          paths.push(target);
+        }
+        return await runImport(paths, 'auto', addUnknownLabels);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
     },
     'import:cancel': async () => {
       importAbort?.abort();
@@ -193,7 +210,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     'review:open': async ({ paths, pick, add }) => {
       let chosen: string[] | null = paths;
       if (!chosen.length) {
-        const folder = pick === 'folder' ? await dialogs.openCorpusFolder() : null;
+        const folder = pick === 'folder' ? await dialogs.openFolder('Add an annotator copy (corpus folder)') : null;
         chosen = pick === 'folder' ? (folder ? [folder] : null) : await dialogs.openFiles([{ name: 'Spanmark corpus copies', extensions: ['json'] }]);
       }
       if (!chosen?.length) return null;

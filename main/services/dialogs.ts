@@ -9,7 +9,7 @@ export interface FileFilter {
 }
 
 export interface Dialogs {
-  openCorpusFolder(): Promise<string | null>;
+  openFolder(title: string): Promise<string | null>;
   openFiles(filters: FileFilter[]): Promise<string[] | null>;
   saveFile(defaultName: string, filters: FileFilter[]): Promise<string | null>;
   /** ask a yes/no question; the browser host answers from the test script */
@@ -19,7 +19,7 @@ export interface Dialogs {
 /** Answers queued by a test or the browser host; an empty queue means "cancel". */
 export class ScriptedDialogs implements Dialogs {
   readonly queue: { open?: string[]; save?: string; folder?: string; confirm?: boolean }[] = [];
-  async openCorpusFolder(): Promise<string | null> {
+  async openFolder(): Promise<string | null> {
     return this.queue.shift()?.folder ?? null;
   }
   async openFiles(): Promise<string[] | null> {

@@ -12,9 +12,9 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs 
   const parent = (): BrowserWindow | undefined => getWindow() ?? undefined;
   const withParent = <T>(fn: (w: BrowserWindow | undefined) => Promise<T>): Promise<T> => fn(parent());
   return {
-    openCorpusFolder: () =>
+    openFolder: (title: string) =>
       withParent(async (w) => {
-        const opts = { title: 'Open corpus folder', properties: ['openDirectory' as const, 'createDirectory' as const] };
+        const opts = { title, properties: ['openDirectory' as const, 'createDirectory' as const] };
         const r = w ? await dialog.showOpenDialog(w, opts) : await dialog.showOpenDialog(opts);
         return r.canceled ? null : (r.filePaths[0] ?? null);
       }),

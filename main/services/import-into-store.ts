@@ -48,11 +48,11 @@ export async function importIntoStore(
     ...(opts.signal ? { signal: opts.signal } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
-  if (opts.signal?.aborted || result.report.cancelled) return { imported: [], errors: result.report.errors, warnings: result.report.warnings, unknownLabels: [], cancelled: true };
+  if (opts.signal?.aborted || result.report.cancelled) return { imported: [], errors: result.report.errors, warnings: result.report.warnings, unknownLabels: [], cancelled: true, paths };
   const { labels, relationTypes } = result.schemaAdditions;
   if (labels.length || relationTypes.length) await store.updateMeta({ schema: withLabels(store.meta.schema, labels, relationTypes) });
   const imported = result.documents.length ? await store.addDocuments(result.documents) : [];
   // unknown relation types need the same consent as labels, so the dialog lists both
   const unknown = [...result.report.unknownLabels, ...result.report.unknownRelationTypes.map((t) => `${t} (relation)`)];
-  return { imported, errors: result.report.errors, warnings: result.report.warnings, unknownLabels: unknown, cancelled: false };
+  return { imported, errors: result.report.errors, warnings: result.report.warnings, unknownLabels: unknown, cancelled: false, paths };
 }

@@ -6,6 +6,7 @@ import { Notices } from '../features/Notices';
 import { SidePanel } from '../features/SidePanel';
 import { Toolbar } from '../features/Toolbar';
 import { useHotkeys } from './useHotkeys';
+import { importDropped } from './actions';
 import { setState, useAppState, type AppState } from './store';
 import { ClaimsFiguresView } from '../features/project/ClaimsFiguresView';
 import { DashboardView } from '../features/project/DashboardView';
@@ -52,7 +53,17 @@ export function App() {
   const view = useAppState((s) => s.view);
   if (!booted) return <div className="splash">Loading Spanmark…</div>;
   return (
-    <div className="app">
+    <div
+      className="app"
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        if (!e.dataTransfer.files.length) return;
+        e.preventDefault();
+        void importDropped([...e.dataTransfer.files]);
+      }}
+    >
       <Toolbar />
       <Notices />
       <div className="workspace">

@@ -39,7 +39,7 @@ export interface AppState {
   panel: 'spans' | 'details' | 'who' | 'guidelines';
   dialog: null | 'paste' | 'export' | 'shortcuts' | 'schema' | 'confirm-labels';
   importProgress: { done: number; total: number; file: string } | null;
-  pendingLabels: { labels: string[]; paths: string[] } | null;
+  pendingLabels: { labels: string[]; retry: () => Promise<void> } | null;
 }
 
 export const initialState: AppState = {

@@ -58,6 +58,9 @@ export function Toolbar() {
       <button type="button" onClick={() => void importFiles(null)} data-testid="import-button" title="Import .txt, .md, .html, doccano, Label Studio, brat, CoNLL or Spanmark files (Ctrl+I)">
         Import…
       </button>
+      <button type="button" onClick={() => void importFiles(null, false, true)} data-testid="import-folder-button" title="Import every file in a folder (brat .txt/.ann pairs are matched)">
+        Import folder…
+      </button>
       <button type="button" onClick={() => setState({ dialog: 'paste' })} data-testid="paste-button">
         Paste text…
       </button>

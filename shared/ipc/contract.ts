@@ -126,6 +126,8 @@ export const ImportReport = z.object({
   /** labels found in the files but missing from the schema; nothing was imported from those files */
   unknownLabels: z.array(z.string()),
   cancelled: z.boolean().default(false),
+  /** the files or folders that were read (from a dialog too), so "add labels and import" can re-run it */
+  paths: z.array(z.string()).default([]),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 
@@ -160,7 +162,15 @@ export const channels = {
     request: z.object({ paths: z.array(z.string()).min(1), format: ImportFormat.default('auto'), addUnknownLabels: z.boolean().default(false) }),
     response: ImportReport,
   },
-  'import:dialog': { request: z.object({ addUnknownLabels: z.boolean().default(false) }), response: ImportReport.nullable() },
+  'import:dialog': { request: z.object({ addUnknownLabels: z.boolean().default(false), folder: z.boolean().default(false) }), response: ImportReport.nullable() },
+  /** files dropped on the window where their paths are unknown (the browser host); 50 MB each at most */
+  'import:dropped': {
+    request: z.object({
+      files: z.array(z.object({ name: z.string().min(1).max(255), base64: z.string().max(70_000_000) })).min(1).max(500),
+      addUnknownLabels: z.boolean().default(false),
+    }),
+    response: ImportReport,
+  },
   'import:cancel': { request: empty, response: ok },
   'export:run': {
     request: z.object({ format: ExportFormat, path: z.string().min(1), filters: ExportFilters.default({}), offsets: z.enum(['codepoint', 'utf16']).default('codepoint') }),
@@ -224,4 +234,6 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 export interface SpanmarkApi {
   invoke<C extends Channel>(channel: C, request: Req<C>): Promise<Result<Res<C>>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** Electron only: the path of a dropped file or folder (webUtils.getPathForFile) */
+  pathForFile?: (file: File) => string;
 }

@@ -17,6 +17,7 @@ export const CHANNEL_NAMES = [
   'document:delete',
   'import:files',
   'import:dialog',
+  'import:dropped',
   'import:cancel',
   'export:run',
   'export:dialog',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { createDocument, exportCorpus, importFiles } from '../../app/actions';
+import { createDocument, exportCorpus } from '../../app/actions';
 import { setState, useAppState } from '../../app/store';
 import { ExportFormat, type ExportFilters } from '../../../shared/ipc/contract';
 import { DOC_STATUSES, type DocStatus } from '../../../shared/model/schema';
@@ -120,7 +120,7 @@ function ConfirmLabelsDialog() {
           data-testid="confirm-labels-add"
           onClick={() => {
             setState({ dialog: null, pendingLabels: null });
-            void importFiles(pending.paths.length ? pending.paths : null, true);
+            void pending.retry();
           }}
         >
           Add labels and import

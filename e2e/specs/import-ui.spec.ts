@@ -1,0 +1,40 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { test, expect } from '../fixtures';
+import { readSavedDocument } from '../pages/EditorPage';
+
+test('dropping a file on the window imports it', async ({ app }) => {
+  const { page } = app;
+  const text = 'Dropped report: 🚀 officials counted 14 dead.';
+  const dt = await page.evaluateHandle((t) => {
+    const d = new DataTransfer();
+    d.items.add(new File([t], 'dropped.txt', { type: 'text/plain' }));
+    return d;
+  }, text);
+  await page.dispatchEvent('.app', 'dragover', { dataTransfer: dt });
+  await page.dispatchEvent('.app', 'drop', { dataTransfer: dt });
+  await expect(page.getByTestId('document-title')).toHaveText('dropped');
+  const doc = await readSavedDocument(path.join(app.dataDir, 'Sample corpus'), 'dropped');
+  expect(doc.text).toBe(text);
+});
+
+test('a folder of brat files imports with its labels after the user agrees to add them', async ({ app }, testInfo) => {
+  const dir = testInfo.outputPath('brat');
+  await mkdir(dir, { recursive: true });
+  const text = 'Officials said 30 people were evacuated.';
+  await writeFile(path.join(dir, 'evac.txt'), text);
+  await writeFile(path.join(dir, 'evac.ann'), 'T1\tactor 0 9\tOfficials\nT2\tfigure 15 24\t30 people\nT3\tevent 30 39\tevacuated\n');
+  const { page } = app;
+  await app.answerFolderDialog(dir);
+  await page.getByTestId('import-folder-button').click();
+  await expect(page.getByTestId('confirm-labels-dialog')).toContainText('event');
+  await page.getByTestId('confirm-labels-add').click();
+  await expect(page.getByTestId('document-title')).toHaveText('evac');
+  await expect(page.locator('[data-testid="span-row"][data-label="event"]')).toHaveText(/evacuated/);
+  const doc = await readSavedDocument(path.join(app.dataDir, 'Sample corpus'), 'evac');
+  expect(doc.spans.map((s) => [s.label, s.text])).toEqual([
+    ['actor', 'Officials'],
+    ['figure', '30 people'],
+    ['event', 'evacuated'],
+  ]);
+});
