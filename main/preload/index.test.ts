@@ -14,6 +14,7 @@ const electron = vi.hoisted(() => ({
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, value: unknown) => electron.exposed.set(key, value) },
   ipcRenderer: electron.ipcRenderer,
+  webUtils: { getPathForFile: (f: { fakePath: string }) => f.fakePath },
 }));
 
 let api: SpanmarkApi;
@@ -23,9 +24,11 @@ beforeAll(async () => {
 });
 
 describe('preload', () => {
-  it('exposes window.api with invoke and on, and nothing else', () => {
+  it('exposes window.api with invoke, on and the dropped-file path lookup, and nothing else', () => {
     expect([...electron.exposed.keys()]).toEqual(['api']);
-    expect(Object.keys(api).sort()).toEqual(['invoke', 'on']);
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'on', 'pathForFile']);
+    // a dropped file's path comes from webUtils, the only way a sandboxed page can learn it
+    expect(api.pathForFile!({ fakePath: '/home/a/report.txt' } as unknown as File)).toBe('/home/a/report.txt');
     expect(Object.values(api).some((v) => v === electron.ipcRenderer)).toBe(false);
   });
 

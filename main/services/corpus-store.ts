@@ -33,6 +33,8 @@ import { checkVersion, migrate } from './migrations';
 export const MANIFEST = 'corpus.json';
 const DOCS = 'docs';
 const CACHE = path.join('.spanmark', 'index.json');
+/** files read or stat'ed at once: enough to keep the disk busy, few enough to stay under open-file limits */
+const READ_BATCH = 256;
 
 const ManifestSchema = CorpusMetaSchema.extend({ documents: z.array(z.object({ id: z.string(), file: z.string() })) });
 type Manifest = z.infer<typeof ManifestSchema>;
@@ -206,10 +208,16 @@ export class CorpusStore {
     return parsed.data;
   }
 
+  /** Every readable document, in corpus order; reads run in parallel batches since file I/O dominates. */
   async readAll(): Promise<Corpus> {
-    const documents: Document[] = [];
     const damaged = new Set(this.damagedDocs.map((d) => d.id));
-    for (const { id } of this.manifest.documents) if (!damaged.has(id)) documents.push(await this.read(id));
+    const entries = this.manifest.documents.filter((d) => !damaged.has(d.id));
+    const documents: Document[] = new Array(entries.length);
+    for (let i = 0; i < entries.length; i += READ_BATCH) {
+      const batch = entries.slice(i, i + READ_BATCH);
+      const docs = await Promise.all(batch.map((e) => this.readFile(path.join(this.dir, DOCS, e.file), e.id)));
+      docs.forEach((d, k) => (documents[i + k] = d));
+    }
     return { ...this.meta, documents };
   }
 
@@ -324,11 +332,9 @@ export class CorpusStore {
     const damaged: DamagedDocument[] = [];
     let stale = false;
     const entries = this.manifest.documents;
-    // stat in parallel batches: 10k documents list in well under a second
-    const BATCH = 256;
-    for (let i = 0; i < entries.length; i += BATCH) {
+    for (let i = 0; i < entries.length; i += READ_BATCH) {
       await Promise.all(
-        entries.slice(i, i + BATCH).map(async ({ id, file }) => {
+        entries.slice(i, i + READ_BATCH).map(async ({ id, file }) => {
           const full = path.join(this.dir, DOCS, file);
           const st = await stat(full).catch(() => null);
           const cached = cache[id];
