@@ -10,9 +10,11 @@ const HISTORY_LIMIT = 500;
 let noticeSeq = 0;
 
 export function notify(message: string, kind: 'error' | 'info' = 'error'): void {
+  // the same message twice (a repeated key, a repeated failure) shows once
+  if (getState().notices.some((n) => n.message === message && n.kind === kind)) return;
   const id = ++noticeSeq;
   setState((s) => ({ notices: [...s.notices.slice(-4), { id, kind, message }] }));
-  if (kind === 'info') setTimeout(() => dismiss(id), 4000);
+  if (kind === 'info') setTimeout(() => dismiss(id), 3500);
 }
 
 export function dismiss(id: number): void {

@@ -95,7 +95,9 @@ function readRecords(file: TextFile, problems: FileProblem[]): { line: number | 
     try {
       out.push({ line: i + 1, value: JSON.parse(raw) });
     } catch (err) {
-      problems.push({ file: file.name, line: i + 1, message: `not valid JSON: ${err instanceof Error ? err.message : String(err)}` });
+      // V8 counts from the start of the string it parsed, i.e. this line: "(line 1 column 14)" would contradict our line number
+      const message = (err instanceof Error ? err.message : String(err)).replace(/ \(line 1 column (\d+)\)/, ' (column $1)');
+      problems.push({ file: file.name, line: i + 1, message: `not valid JSON: ${message}` });
     }
   });
   return out;

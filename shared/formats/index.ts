@@ -79,6 +79,9 @@ export function detectFormat(fileName: string, text: string): DetectedFormat | n
     case 'json':
       if (head.startsWith('[')) return /"data"\s*:/.test(head) ? 'labelstudio' : /"text"\s*:/.test(head) ? 'doccano' : null;
       if (/"schemaVersion"\s*:/.test(head) || /"documents"\s*:/.test(head)) return 'spanmark';
+      // a lone document, as a corpus folder stores it in docs/: its spans come after the text, so search the whole file
+      // (a quote inside a JSON string is escaped, hence the look-behind)
+      if (/(?<!\\)"spans"\s*:\s*\[/.test(text) && /(?<!\\)"title"\s*:/.test(text)) return 'spanmark';
       if (/"data"\s*:/.test(head)) return 'labelstudio';
       if (/"text"\s*:/.test(head) && /"(entities|label)"\s*:/.test(text)) return 'doccano';
       return null;

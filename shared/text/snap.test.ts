@@ -133,15 +133,17 @@ describe('sentenceStarts', () => {
     expect(sentenceStarts(t)).toEqual([0, t.indexOf('Next')]);
   });
 
-  it('returns sorted, unique starts, each at 0 or right after whitespace', () => {
+  it('returns sorted, unique starts, each on a non-blank character right after whitespace (or the text start)', () => {
     fc.assert(
       fc.property(mixedText(60), (t) => {
         const starts = sentenceStarts(t);
-        expect(starts[0]).toBe(0);
-        for (let i = 1; i < starts.length; i++) {
-          expect(starts[i]!).toBeGreaterThan(starts[i - 1]!);
+        // the first start is the first non-blank character: a caret never lands on indentation or an empty line
+        expect(starts[0]).toBe(t.length - t.trimStart().length);
+        for (let i = 0; i < starts.length; i++) {
+          if (i > 0) expect(starts[i]!).toBeGreaterThan(starts[i - 1]!);
           expect(starts[i]!).toBeLessThanOrEqual(t.length);
-          expect(t[starts[i]! - 1]).toMatch(/\s/u);
+          if (starts[i]! < t.length) expect(t[starts[i]!]).not.toMatch(/\s/u);
+          if (i > 0) expect(t[starts[i]! - 1]).toMatch(/\s/u);
         }
       }),
       seeded(300, 'sentenceStarts'),

@@ -90,10 +90,19 @@ export function wordEndAfter(text: string, i: number): number {
 
 const SENTENCE_END = /[.!?…]["'”’)]*\s+/gu;
 
-/** Offsets where sentences start, for sentence-wise caret moves. */
+/**
+ * Offsets where sentences start, for sentence-wise caret moves: after a
+ * sentence end or a line break, at the first non-blank character, so a
+ * caret never lands on an empty line or on indentation.
+ */
 export function sentenceStarts(text: string): number[] {
-  const out = [0];
-  for (const m of text.matchAll(SENTENCE_END)) out.push(m.index + m[0].length);
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) out.push(i + 1);
-  return [...new Set(out)].filter((x) => x <= text.length).sort((a, b) => a - b);
+  const raw = [0];
+  for (const m of text.matchAll(SENTENCE_END)) raw.push(m.index + m[0].length);
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) raw.push(i + 1);
+  const out = new Set<number>();
+  for (let p of raw) {
+    while (p < text.length && /\s/u.test(text[p]!)) p++;
+    out.add(p);
+  }
+  return [...out].sort((a, b) => a - b);
 }

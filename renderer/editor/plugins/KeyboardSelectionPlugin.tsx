@@ -13,6 +13,8 @@ const MOVES: { match: (e: KeyboardEvent) => boolean; move: Move; extend: boolean
   { match: (e) => e.ctrlKey && e.shiftKey && e.key === 'ArrowLeft', move: (t, i) => shrinkLeft(t, i), extend: true },
   { match: (e) => !e.ctrlKey && e.shiftKey && e.key === 'ArrowRight', move: (t, i) => Math.min(t.length, i + 1), extend: true },
   { match: (e) => !e.ctrlKey && e.shiftKey && e.key === 'ArrowLeft', move: (_t, i) => Math.max(0, i - 1), extend: true },
+  { match: (e) => e.ctrlKey && e.key === 'Home', move: () => 0, extend: false },
+  { match: (e) => e.ctrlKey && e.key === 'End', move: (t) => t.length, extend: false },
   { match: (e) => (e.ctrlKey || e.altKey) && e.key === 'ArrowDown', move: (t, i) => sentenceStarts(t).find((s) => s > i) ?? t.length, extend: false },
   { match: (e) => (e.ctrlKey || e.altKey) && e.key === 'ArrowUp', move: (t, i) => [...sentenceStarts(t)].reverse().find((s) => s < i) ?? 0, extend: false },
 ];
@@ -33,6 +35,8 @@ function shrinkLeft(text: string, i: number): number {
  */
 export function KeyboardSelectionPlugin({ rootRef, doc }: { rootRef: RefObject<HTMLDivElement | null>; doc: Document }): null {
   const caret = useRef({ anchor: 0, focus: 0 });
+  /** the DOM selection as it read back after our last move; a different one means the user moved it */
+  const applied = useRef<{ start: number; end: number } | null>(null);
   const text = useRef(doc.text);
   text.current = doc.text;
 
@@ -45,16 +49,14 @@ export function KeyboardSelectionPlugin({ rootRef, doc }: { rootRef: RefObject<H
       if (!rule) return;
       e.preventDefault();
       const current = selectionOffsets(root);
-      if (current) {
-        // follow the user's own selection when they made one with the mouse
-        const c = caret.current;
-        const same = Math.min(c.anchor, c.focus) === current.start && Math.max(c.anchor, c.focus) === current.end;
-        if (!same) caret.current = { anchor: current.start, focus: current.end };
-      }
+      const ours = current && applied.current && current.start === applied.current.start && current.end === applied.current.end;
+      // follow the user's own selection when they made one with the mouse
+      if (current && !ours) caret.current = { anchor: current.start, focus: current.end };
       const focus = rule.move(text.current, caret.current.focus);
       caret.current = rule.extend ? { anchor: caret.current.anchor, focus } : { anchor: focus, focus };
       const { anchor } = caret.current;
       selectOffsets(root, Math.min(anchor, focus), Math.max(anchor, focus));
+      applied.current = selectionOffsets(root);
       window.getSelection()?.focusNode?.parentElement?.scrollIntoView({ block: 'nearest' });
     };
     window.addEventListener('keydown', onKey);

@@ -4,6 +4,8 @@ export const SHORTCUTS: [string, string][] = [
   ['Alt + drag', 'Select exact characters (no word snapping)'],
   ['Shift + ←/→, Ctrl+Shift + ←/→', 'Grow or shrink the text selection by character / word'],
   ['Ctrl + ←/→', 'Move the caret by word'],
+  ['Ctrl + ↓/↑ (or Alt)', 'Move the caret to the next / previous sentence'],
+  ['Ctrl + Home / End', 'Caret to the start / end of the document'],
   ['Tab / Shift + Tab', 'Select the next / previous span'],
   ['Click a highlight again', 'Cycle through spans stacked at that spot'],
   ['r then 1 – 9', 'Relabel the selected span'],
