@@ -69,6 +69,8 @@ export class CorpusStore {
   private damagedDocs: DamagedDocument[] = [];
   private release: (() => Promise<void>) | null = null;
   private cacheTimer: NodeJS.Timeout | null = null;
+  /** the cache differs from what is on disk; opening and closing an unchanged corpus must not rewrite it */
+  private cacheDirty = false;
   /** sizes+mtimes of files this process wrote, to tell our writes from outside changes */
   private readonly ownWrites = new Map<string, number>();
 
@@ -365,6 +367,7 @@ export class CorpusStore {
 
   private scheduleCacheWrite(delay = 1000): void {
     if (this.readOnly) return;
+    this.cacheDirty = true;
     if (this.cacheTimer) clearTimeout(this.cacheTimer);
     this.cacheTimer = setTimeout(() => void this.flushCache(), delay);
   }
@@ -372,12 +375,22 @@ export class CorpusStore {
   async flushCache(): Promise<void> {
     if (this.cacheTimer) clearTimeout(this.cacheTimer);
     this.cacheTimer = null;
-    if (this.readOnly) return;
+    if (this.readOnly || !this.cacheDirty) return;
+    this.cacheDirty = false;
     const damaged = new Set(this.damagedDocs.map((d) => d.id));
     const entries: Record<string, CacheEntry> = {};
-    for (const [id, e] of this.summaries) if (!damaged.has(id)) entries[id] = e;
-    await mkdir(path.join(this.dir, '.spanmark'), { recursive: true });
-    await writeAtomic(path.join(this.dir, CACHE), JSON.stringify({ entries }));
+    // manifest order, not the order parallel stats finished in: the same corpus gives the same bytes (no churn under git)
+    for (const { id } of this.manifest.documents) {
+      const e = this.summaries.get(id);
+      if (e && !damaged.has(id)) entries[id] = e;
+    }
+    try {
+      await mkdir(path.join(this.dir, '.spanmark'), { recursive: true });
+      await writeAtomic(path.join(this.dir, CACHE), JSON.stringify({ entries }));
+    } catch (e) {
+      this.cacheDirty = true;
+      throw e;
+    }
   }
 
   async close(): Promise<void> {

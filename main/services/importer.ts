@@ -6,7 +6,7 @@ import type { AnnotationSchema, Document } from '../../shared/model/schema';
 import { newDocument } from '../../shared/formats/common';
 import { detectFormat, importCodec, type DetectedFormat } from '../../shared/formats/index';
 import type { ImportResult, OffsetUnit, TextFile } from '../../shared/formats/types';
-import { BinaryFileError, decodeText } from '../../shared/text/encoding';
+import { decodeText, TextDecodeError } from '../../shared/text/encoding';
 
 /**
  * Files and folders → documents, without touching a corpus (the caller
@@ -128,16 +128,20 @@ async function importUnit(unit: Unit, opts: ImportPathsOptions, warnings: FilePr
       if (decoded.warning) warnings.push({ file: name, message: decoded.warning });
       files.push({ name, text: decoded.text });
     } catch (err) {
-      if (err instanceof BinaryFileError) return { error: { file: name, message: err.message } };
+      if (err instanceof TextDecodeError) return { error: { file: name, message: err.message } };
       return { error: { file: name, message: `could not read ${name}: ${err instanceof Error ? err.message : String(err)}` } };
     }
   }
   const first = files[0]!;
+  // otherwise an empty .jsonl or .conll imports nothing and says nothing, and an empty .txt becomes a document with nothing to annotate
+  if (first.text.trim() === '') return { error: { file: first.name, message: `${first.name} is empty` } };
   const format = unit.format ?? detectFormat(first.name, first.text);
   if (!format) return { error: { file: first.name, message: `${first.name} is not a format Spanmark reads (txt, md, html, doccano, Label Studio, brat, CoNLL, Spanmark JSON)` } };
   try {
-    if (format === 'html') return await importHtml(first);
-    return importCodec(format).import(files, { ...(opts.offsets ? { offsets: opts.offsets } : {}), ...(opts.annotator ? { annotator: opts.annotator } : {}) });
+    const res = format === 'html' ? await importHtml(first) : importCodec(format).import(files, { ...(opts.offsets ? { offsets: opts.offsets } : {}), ...(opts.annotator ? { annotator: opts.annotator } : {}) });
+    // e.g. `[]` in a .jsonl, or a CoNLL file of -DOCSTART- lines: the user must hear that nothing came in
+    if (!res.documents.length && !res.problems.length) return { error: { file: first.name, message: `${first.name} holds no documents (read as ${format})` } };
+    return res;
   } catch (err) {
     // codecs report problems rather than throw; this is the net for a bug, so the other files still import
     return { error: { file: first.name, message: `could not import ${first.name} as ${format}: ${err instanceof Error ? err.message : String(err)}` } };

@@ -1,5 +1,5 @@
 import type { FileProblem } from '../ipc/contract';
-import { CorpusSchema, DocumentSchema, type Document } from '../model/schema';
+import { CorpusSchema, DocumentSchema, SCHEMA_VERSION, type Document } from '../model/schema';
 import { documentProblems } from '../model/validate';
 import { isRecord, lineOfJsonValue, parseJson, result } from './common';
 import { applyFilters } from './filter';
@@ -26,6 +26,10 @@ export function importSpanmark(files: TextFile[]): ImportResult {
   };
   const where = (path: PropertyKey[]) => path.map(String).join('.');
 
+  if (isRecord(raw) && typeof raw.schemaVersion === 'number' && raw.schemaVersion > SCHEMA_VERSION) {
+    // zod alone would say "schemaVersion: Invalid input: expected 1", which does not tell the user what to do
+    return result([], [{ file: file.name, message: `written by a newer Spanmark (schema version ${raw.schemaVersion}; this version reads ${SCHEMA_VERSION}); update Spanmark to import it` }]);
+  }
   if (isRecord(raw) && 'documents' in raw) {
     const r = CorpusSchema.safeParse(raw);
     if (!r.success) {
