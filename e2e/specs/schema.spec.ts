@@ -21,7 +21,25 @@ test('renaming a label updates every span; deleting a label in use is refused', 
   await page.getByTestId('edit-schema').click();
   await page.getByTestId('schema-row').nth(2).getByRole('button', { name: 'Remove label' }).click();
   await page.getByTestId('schema-save').click();
-  await expect(page.getByTestId('notice-error')).toContainText('figure still has spans');
+  await expect(page.getByTestId('notice-error')).toContainText('label “figure” (4 in use) would be deleted');
   const after = JSON.parse(await readFile(path.join(corpusDir, 'corpus.json'), 'utf8'));
   expect(after.schema.labels.map((l: { name: string }) => l.name)).toContain('figure');
+});
+
+test('renaming a relation type updates every relation; deleting one in use is refused', async ({ app }) => {
+  const { page } = app;
+  await page.getByTestId('tab-guidelines').click();
+  await page.getByTestId('edit-schema').click();
+  await page.getByTestId('relation-type-name').first().fill('speaker-of');
+  await page.getByTestId('schema-save').click();
+  await expect(page.getByTestId('notice-info').first()).toContainText('Label schema saved');
+  const corpusDir = path.join(app.dataDir, 'Sample corpus');
+  const doc = await readSavedDocument(corpusDir, 'sample-meridian');
+  expect(doc.relations.filter((r) => r.type === 'speaker-of')).toHaveLength(2);
+  expect(doc.relations.some((r) => r.type === 'source')).toBe(false);
+  await page.getByTestId('edit-schema').click();
+  await page.getByTestId('relation-type-row').nth(1).getByRole('button', { name: 'Remove relation type' }).click();
+  await page.getByTestId('schema-save').click();
+  await expect(page.getByTestId('notice-error')).toContainText('relation type “content”');
+  expect((await readSavedDocument(corpusDir, 'sample-meridian')).relations.filter((r) => r.type === 'content')).toHaveLength(2);
 });

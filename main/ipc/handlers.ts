@@ -11,6 +11,7 @@ import { importIntoStore, IMPORT_FILTERS } from '../services/import-into-store';
 import type { Session } from '../services/session';
 import type { SettingsStore } from '../services/settings';
 import type { HandlerMap } from './dispatch';
+import { changeSchema } from '../services/schema-change';
 import { corpusStats, figureRows, searchCorpus, serializeFigures } from '../services/analysis';
 import { writeAtomic } from '../services/atomic-write';
 import { agreeFromCorpora, loadCopy } from '../cli/agree';
@@ -111,16 +112,10 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     },
     'corpus:current': async () => session.describe(),
     'corpus:reload': async () => session.reload(),
-    'corpus:updateMeta': async ({ renames, ...patch }) => {
+    'corpus:updateMeta': async ({ renames, relationRenames, schema, ...patch }) => {
       const store = session.require();
-      if (renames && Object.keys(renames).length) {
-        for (const summary of store.list()) {
-          const doc = await store.read(summary.id);
-          if (!doc.spans.some((s) => renames[s.label])) continue;
-          await store.save({ ...doc, spans: doc.spans.map((s) => (renames[s.label] ? { ...s, label: renames[s.label]! } : s)) });
-        }
-      }
-      await store.updateMeta(patch);
+      if (schema) await changeSchema(store, { schema, labelRenames: renames, relationRenames });
+      if (Object.keys(patch).length) await store.updateMeta(patch);
       return session.describe()!;
     },
     'corpus:restoreBackup': async ({ id }) => {

@@ -1,5 +1,5 @@
 import { call, subscribe } from '../api';
-import { addRelation, addSpan, EditError, removeSpans, updateSpan, type Actor } from '../../shared/model/edits';
+import { addRelation, addSpan, EditError, relationsBrokenByRelabel, removeSpans, updateSpan, type Actor } from '../../shared/model/edits';
 import { figureAttributes } from '../../shared/analysis/figure-attributes';
 import { OffsetIndex } from '../../shared/text/offsets';
 import type { Document, DocStatus } from '../../shared/model/schema';
@@ -170,11 +170,16 @@ export function labelRange(label: string, start: number, end: number): void {
 
 export function relabel(spanId: string, label: string): void {
   const s = getState();
-  if (!s.doc) return;
+  if (!s.doc || !s.corpus) return;
   const span = s.doc.spans.find((x) => x.id === spanId);
   if (!span || span.label === label) return;
+  // a source must point at an actor: relations the new label would break go only with the user's consent
+  const broken = relationsBrokenByRelabel(s.doc, s.corpus.meta.schema, spanId, label);
+  if (broken.length && !window.confirm(`As ${label}, this span no longer fits ${broken.length} ${broken.map((r) => r.type).join(', ')} relation${broken.length > 1 ? 's' : ''}. Relabel and remove ${broken.length > 1 ? 'them' : 'it'}? (Undo brings ${broken.length > 1 ? 'them' : 'it'} back.)`)) return;
   const attributes = label === 'figure' && !span.attributes ? figureAttributes(span.text) : span.attributes;
-  commit(updateSpan(s.doc, spanId, { label, ...(attributes ? { attributes } : {}) }, actor()));
+  const gone = new Set(broken.map((r) => r.id));
+  const relabelled = updateSpan(s.doc, spanId, { label, ...(attributes ? { attributes } : {}) }, actor());
+  commit({ ...relabelled, relations: relabelled.relations.filter((r) => !gone.has(r.id)) });
 }
 
 export function deleteSpan(spanId: string): void {

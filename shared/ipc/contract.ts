@@ -147,6 +147,8 @@ export const channels = {
       guidelines: z.string().optional(),
       /** label renames to apply to every span, old → new */
       renames: z.record(z.string(), z.string()).optional(),
+      /** relation type renames to apply to every relation, old → new */
+      relationRenames: z.record(z.string(), z.string()).optional(),
     }),
     response: OpenCorpus,
   },

@@ -9,6 +9,7 @@ import {
   applyTextEdit,
   EditError,
   relationProblem,
+  relationsBrokenByRelabel,
   removeRelation,
   removeSpans,
   resizeSpan,
@@ -360,5 +361,21 @@ describe('random edit sequences', () => {
       }),
       seeded(300, 'edit immutability'),
     );
+  });
+});
+
+describe('relationsBrokenByRelabel', () => {
+  it('finds a source relation whose actor would become a claim, and nothing for a harmless relabel', () => {
+    const text = 'The ministry said the strike killed 62.';
+    const who = { annotator: 't', now: '2026-01-01T00:00:00Z' };
+    let doc = { id: 'd', title: 't', source: {}, text, status: 'todo' as const, spans: [], relations: [] } as Parameters<typeof addSpan>[0];
+    let actorId = '';
+    let cueId = '';
+    ({ doc, span: { id: actorId } } = addSpan(doc, { label: 'actor', start: 0, end: 12 }, who));
+    ({ doc, span: { id: cueId } } = addSpan(doc, { label: 'attribution', start: 13, end: 17 }, who));
+    doc = addRelation(doc, DEFAULT_SCHEMA, { type: 'source', from: cueId, to: actorId }, who).doc;
+    expect(relationsBrokenByRelabel(doc, DEFAULT_SCHEMA, actorId, 'claim').map((r) => r.type)).toEqual(['source']);
+    expect(relationsBrokenByRelabel(doc, DEFAULT_SCHEMA, actorId, 'actor')).toEqual([]);
+    expect(relationsBrokenByRelabel(doc, DEFAULT_SCHEMA, cueId, 'figure').map((r) => r.type)).toEqual(['source']);
   });
 });

@@ -96,6 +96,16 @@ export function resizeSpan(doc: Document, spanId: string, start: number, end: nu
   };
 }
 
+/** Relations that a relabel of `spanId` to `label` would leave pointing at a label their type does not allow. */
+export function relationsBrokenByRelabel(doc: Document, schema: AnnotationSchema, spanId: string, label: string): Relation[] {
+  return doc.relations.filter((r) => {
+    const rt = schema.relationTypes.find((t) => t.name === r.type);
+    if (!rt) return false;
+    if (r.from === spanId && rt.from.length && !rt.from.includes(label)) return true;
+    return r.to === spanId && rt.to.length > 0 && !rt.to.includes(label);
+  });
+}
+
 export function relationProblem(doc: Document, schema: AnnotationSchema, type: string, from: string, to: string): string | null {
   const rt = schema.relationTypes.find((t) => t.name === type);
   if (!rt) return `Unknown relation type "${type}".`;

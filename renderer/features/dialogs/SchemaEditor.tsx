@@ -3,12 +3,10 @@ import { call } from '../../api';
 import { attempt, notify } from '../../app/actions';
 import { setState, useAppState } from '../../app/store';
 import { LABEL_PALETTE } from '../../../shared/model/defaults';
-import type { Label } from '../../../shared/model/schema';
+import type { Label, RelationType } from '../../../shared/model/schema';
 
-interface Row extends Label {
-  /** the name this label had when the editor opened; renames are applied to every span */
-  original?: string;
-}
+/** Each row remembers the name it had when the editor opened, so a rename can be carried into the data. */
+type Row<T> = T & { original?: string };
 
 function move<T>(list: T[], i: number, d: -1 | 1): T[] {
   const j = i + d;
@@ -18,39 +16,51 @@ function move<T>(list: T[], i: number, d: -1 | 1): T[] {
   return next;
 }
 
+function renamesOf<T extends { name: string }>(rows: Row<T>[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const r of rows) if (r.original && r.original !== r.name.trim()) out[r.original] = r.name.trim();
+  return out;
+}
+
+function problemIn(rows: { name: string; key?: string | undefined }[], what: string): string | null {
+  const names = rows.map((r) => r.name.trim());
+  if (names.some((n) => !n) || new Set(names).size !== names.length) return `${what} names must be non-empty and unique.`;
+  const keys = rows.map((r) => r.key).filter(Boolean);
+  return new Set(keys).size === keys.length ? null : `Two ${what.toLowerCase()}s share a key.`;
+}
+
+const list = (v: string): string[] => v.split(',').map((x) => x.trim()).filter(Boolean);
+
 /**
- * Add, rename, recolour, reorder and re-key labels and edit their
- * descriptions. Renames update every span; a label that still has spans
- * cannot be deleted from here (relabel or delete those spans first).
+ * Add, rename, recolour, reorder and re-key labels and relation types and
+ * edit their descriptions. Renames update every span and relation; main
+ * refuses to delete a label or type that is still in use.
  */
 export function SchemaEditor() {
   const corpus = useAppState((s) => s.corpus);
-  const [rows, setRows] = useState<Row[]>(() => corpus?.meta.schema.labels.map((l) => ({ ...l, original: l.name })) ?? []);
+  const [labels, setLabels] = useState<Row<Label>[]>(() => corpus?.meta.schema.labels.map((l) => ({ ...l, original: l.name })) ?? []);
+  const [types, setTypes] = useState<Row<RelationType>[]>(() => corpus?.meta.schema.relationTypes.map((t) => ({ ...t, original: t.name })) ?? []);
   if (!corpus) return null;
-  const update = (i: number, patch: Partial<Row>): void => setRows(rows.map((r, k) => (k === i ? { ...r, ...patch } : r)));
+  const setLabel = (i: number, patch: Partial<Label>): void => setLabels(labels.map((r, k) => (k === i ? { ...r, ...patch } : r)));
+  const setType = (i: number, patch: Partial<RelationType>): void => setTypes(types.map((r, k) => (k === i ? { ...r, ...patch } : r)));
   const save = async (): Promise<void> => {
-    const names = rows.map((r) => r.name.trim());
-    if (names.some((n) => !n) || new Set(names).size !== names.length) return notify('Label names must be non-empty and unique.');
-    const keys = rows.map((r) => r.key).filter(Boolean);
-    if (new Set(keys).size !== keys.length) return notify('Two labels share a key.');
-    const removed = (corpus.meta.schema.labels ?? []).filter((l) => !rows.some((r) => r.original === l.name)).map((l) => l.name);
-    if (removed.length) {
-      const stats = await call('analysis:stats', {});
-      const busy = removed.filter((n) => (stats.perLabel.find((p) => p.label === n)?.count ?? 0) > 0);
-      if (busy.length) return notify(`Not saved: ${busy.join(', ')} still ${busy.length > 1 ? 'have' : 'has'} spans. Relabel or delete them first — nothing was changed.`);
-    }
-    const renames: Record<string, string> = {};
-    for (const r of rows) if (r.original && r.original !== r.name.trim()) renames[r.original] = r.name.trim();
-    const labels: Label[] = rows.map(({ original: _o, ...l }) => ({ ...l, name: l.name.trim(), ...(l.key ? { key: l.key } : {}) }));
-    const relationTypes = corpus.meta.schema.relationTypes.map((t) => ({ ...t, from: t.from.map((n) => renames[n] ?? n), to: t.to.map((n) => renames[n] ?? n) }));
-    const next = await call('corpus:updateMeta', { schema: { labels, relationTypes }, renames });
-    setState({ corpus: next, dialog: null });
+    const problem = problemIn(labels, 'Label') ?? problemIn(types, 'Relation type');
+    if (problem) return notify(problem);
+    const renames = renamesOf(labels);
+    const relationRenames = renamesOf(types);
+    const clean = <T extends { name: string; key?: string | undefined }>({ original: _o, ...row }: Row<T>) => ({ ...row, name: row.name.trim() });
+    const schema = {
+      labels: labels.map((l) => clean(l)),
+      // relation ends follow label renames
+      relationTypes: types.map((t) => ({ ...clean(t), from: t.from.map((n) => renames[n] ?? n), to: t.to.map((n) => renames[n] ?? n) })),
+    };
+    setState({ corpus: await call('corpus:updateMeta', { schema, renames, relationRenames }), dialog: null });
     notify('Label schema saved.', 'info');
   };
   return (
     <div className="modal-backdrop">
       <div className="modal schema-editor" role="dialog" aria-label="Label schema" data-testid="schema-editor" data-no-hotkeys>
-        <h2>Label schema</h2>
+        <h2>Labels</h2>
         <table>
           <thead>
             <tr>
@@ -63,30 +73,30 @@ export function SchemaEditor() {
             </tr>
           </thead>
           <tbody>
-            {rows.map((r, i) => (
+            {labels.map((r, i) => (
               <tr key={i} data-testid="schema-row">
                 <td>
-                  <button type="button" aria-label="Move up" onClick={() => setRows(move(rows, i, -1))}>
+                  <button type="button" aria-label="Move up" onClick={() => setLabels(move(labels, i, -1))}>
                     ↑
                   </button>
-                  <button type="button" aria-label="Move down" onClick={() => setRows(move(rows, i, 1))}>
+                  <button type="button" aria-label="Move down" onClick={() => setLabels(move(labels, i, 1))}>
                     ↓
                   </button>
                 </td>
                 <td>
-                  <input value={r.name} onChange={(e) => update(i, { name: e.target.value })} data-testid="schema-name" />
+                  <input value={r.name} onChange={(e) => setLabel(i, { name: e.target.value })} data-testid="schema-name" />
                 </td>
                 <td>
-                  <input className="key" maxLength={1} value={r.key ?? ''} onChange={(e) => update(i, { key: e.target.value || undefined })} />
+                  <input className="key" maxLength={1} value={r.key ?? ''} onChange={(e) => setLabel(i, { key: e.target.value || undefined })} />
                 </td>
                 <td>
-                  <input type="color" value={r.color} onChange={(e) => update(i, { color: e.target.value })} />
+                  <input type="color" value={r.color} onChange={(e) => setLabel(i, { color: e.target.value })} />
                 </td>
                 <td>
-                  <input value={r.description} onChange={(e) => update(i, { description: e.target.value })} />
+                  <input value={r.description} onChange={(e) => setLabel(i, { description: e.target.value })} />
                 </td>
                 <td>
-                  <button type="button" aria-label="Remove label" title="Remove (refused on save while the label has spans)" onClick={() => setRows(rows.filter((_, k) => k !== i))}>
+                  <button type="button" aria-label="Remove label" title="Remove (refused on save while spans use it)" onClick={() => setLabels(labels.filter((_, k) => k !== i))}>
                     ×
                   </button>
                 </td>
@@ -96,10 +106,56 @@ export function SchemaEditor() {
         </table>
         <button
           type="button"
-          onClick={() => setRows([...rows, { name: `label${rows.length + 1}`, description: '', color: LABEL_PALETTE[rows.length % LABEL_PALETTE.length]!, examples: [] }])}
+          onClick={() => setLabels([...labels, { name: `label${labels.length + 1}`, description: '', color: LABEL_PALETTE[labels.length % LABEL_PALETTE.length]!, examples: [] }])}
           data-testid="schema-add"
         >
           Add label
+        </button>
+        <h2>Relation types</h2>
+        <table>
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th>Key</th>
+              <th>Colour</th>
+              <th>From labels</th>
+              <th>To labels</th>
+              <th>Description</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {types.map((t, i) => (
+              <tr key={i} data-testid="relation-type-row">
+                <td>
+                  <input value={t.name} onChange={(e) => setType(i, { name: e.target.value })} data-testid="relation-type-name" />
+                </td>
+                <td>
+                  <input className="key" maxLength={1} value={t.key ?? ''} onChange={(e) => setType(i, { key: e.target.value || undefined })} />
+                </td>
+                <td>
+                  <input type="color" value={t.color} onChange={(e) => setType(i, { color: e.target.value })} />
+                </td>
+                <td>
+                  <input placeholder="any" defaultValue={t.from.join(', ')} onBlur={(e) => setType(i, { from: list(e.target.value) })} />
+                </td>
+                <td>
+                  <input placeholder="any" defaultValue={t.to.join(', ')} onBlur={(e) => setType(i, { to: list(e.target.value) })} />
+                </td>
+                <td>
+                  <input value={t.description} onChange={(e) => setType(i, { description: e.target.value })} />
+                </td>
+                <td>
+                  <button type="button" aria-label="Remove relation type" onClick={() => setTypes(types.filter((_, k) => k !== i))}>
+                    ×
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <button type="button" onClick={() => setTypes([...types, { name: `relation${types.length + 1}`, description: '', from: [], to: [], color: '#888888' }])}>
+          Add relation type
         </button>
         <div className="modal-actions">
           <button type="button" onClick={() => setState({ dialog: null })}>
