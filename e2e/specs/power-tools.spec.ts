@@ -144,3 +144,33 @@ test('the shortcut sheet opens with ?', async ({ app }) => {
   await app.page.keyboard.press('?');
   await expect(app.page.getByTestId('shortcuts-dialog')).toContainText('Tab / Shift + Tab');
 });
+
+test('clicking the same spot again cycles through the spans stacked there', async ({ app }) => {
+  const { page } = app;
+  await app.openDocument(MERIDIAN);
+  const nested = page.locator('[data-testid="document-view"] [data-labels="claim figure"]', { hasText: '62 servicemen' });
+  const selected = page.locator('[data-testid="span-row"][aria-selected="true"]');
+  await nested.click();
+  await expect(selected).toHaveAttribute('data-label', 'figure');
+  await nested.click();
+  await expect(selected).toHaveAttribute('data-label', 'claim');
+  await nested.click();
+  await expect(selected).toHaveAttribute('data-label', 'figure');
+});
+
+test('export filters by label and annotator', async ({ app }, testInfo) => {
+  const { page } = app;
+  await app.openDocument(GOVERNOR);
+  await new EditorPage(page).label('Marta Volkova', '2');
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  const out = testInfo.outputPath('mine.json');
+  await page.getByTestId('export-button').click();
+  await page.getByTestId('export-annotators').fill('root, someone-else');
+  await app.answerSaveDialog(out);
+  await page.getByTestId('export-run').click();
+  await expect(page.getByTestId('notice-info').first()).toContainText('Exported');
+  const { readFile } = await import('node:fs/promises');
+  const corpus = JSON.parse(await readFile(out, 'utf8'));
+  const spans = corpus.documents.flatMap((d: { spans: { text: string; annotator: string }[] }) => d.spans);
+  expect(spans.map((s: { text: string }) => s.text)).toEqual(['Marta Volkova']);
+});

@@ -63,4 +63,12 @@ test('agreement between two annotator copies is shown per label', async ({ app }
   await expect(page.locator('[data-testid="agreement-row"][data-label="actor"] td').nth(1)).toHaveText('0.667');
   await expect(page.locator('[data-testid="agreement-row"][data-label="figure"] td').nth(1)).toHaveText('0.667');
   await expect(page.getByTestId('agreement')).toContainText('alice, bob');
+  // per document: 4 matched of 6 spans → micro F1 = 2·2/(2·2+1+1) = 0.667
+  await expect(page.getByTestId('agreement-document-row').first().locator('td').nth(1)).toHaveText('0.667');
+  const csv = testInfo.outputPath('agreement.csv');
+  await app.answerSaveDialog(csv);
+  await page.getByTestId('agreement-csv').click();
+  await expect(page.getByTestId('notice-info').first()).toContainText('agreement.csv');
+  const { readFile } = await import('node:fs/promises');
+  expect(await readFile(csv, 'utf8')).toMatch(/actor/);
 });

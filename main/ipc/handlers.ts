@@ -195,12 +195,15 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     },
     'analysis:search': async (q) => searchCorpus(await session.require().readAll(), q),
     'analysis:stats': async () => corpusStats(await session.require().readAll()),
-    'review:agreement': async ({ paths }) => {
+    'review:agreement': async ({ paths, saveCsv }) => {
       const chosen = paths.length ? paths : await dialogs.openFiles([{ name: 'Spanmark corpus copies', extensions: ['json'] }]);
       if (!chosen?.length) return null;
       const copies = await Promise.all(chosen.map((p) => loadCopy(p)));
       if (copies.length < 2) throw Object.assign(new Error('Agreement needs at least two annotator copies.'), { code: 'too_few_copies' });
-      return agreeFromCorpora(copies).report;
+      const { report, csv } = agreeFromCorpora(copies);
+      const csvPath = saveCsv ? await dialogs.saveFile('agreement.csv', [{ name: 'CSV', extensions: ['csv'] }]) : null;
+      if (csvPath) await writeAtomic(csvPath, csv);
+      return { report, paths: chosen, csvPath };
     },
     'review:open': async ({ paths, pick, add }) => {
       let chosen: string[] | null = paths;

@@ -192,7 +192,11 @@ export const channels = {
     response: z.custom<SearchHit[]>(),
   },
   'analysis:stats': { request: empty, response: z.custom<CorpusStats>() },
-  'review:agreement': { request: z.object({ paths: z.array(z.string()).default([]) }), response: z.custom<AgreementReport>().nullable() },
+  'review:agreement': {
+    /** no paths: ask with a dialog; saveCsv: also write the long-format CSV where the user chooses */
+    request: z.object({ paths: z.array(z.string()).default([]), saveCsv: z.boolean().default(false) }),
+    response: z.object({ report: z.custom<AgreementReport>(), paths: z.array(z.string()), csvPath: z.string().nullable() }).nullable(),
+  },
   'review:open': {
     /** no paths: ask with a dialog (Spanmark JSON files, or one corpus folder with pick 'folder'); add: join the open review */
     request: z.object({ paths: z.array(z.string()).default([]), pick: z.enum(['files', 'folder']).default('files'), add: z.boolean().default(false) }),

@@ -7,7 +7,8 @@ import { getState } from '../../app/store';
  * again cycles through the spans stacked there.
  */
 export function SpanClickPlugin({ rootRef }: { rootRef: RefObject<HTMLDivElement | null> }): null {
-  const last = useRef<{ el: Element | null; i: number }>({ el: null, i: 0 });
+  // keyed by the stack of ids, not the element: selecting re-renders the run into a new element
+  const last = useRef<{ key: string; i: number }>({ key: '', i: 0 });
   useEffect(() => {
     const root = rootRef.current;
     if (!root) return;
@@ -20,8 +21,9 @@ export function SpanClickPlugin({ rootRef }: { rootRef: RefObject<HTMLDivElement
         return;
       }
       const ids = (el.dataset.spanIds ?? '').split(' ').filter(Boolean).reverse(); // innermost first
-      const i = last.current.el === el ? (last.current.i + 1) % ids.length : 0;
-      last.current = { el, i };
+      const key = el.dataset.spanIds ?? '';
+      const i = last.current.key === key ? (last.current.i + 1) % ids.length : 0;
+      last.current = { key, i };
       selectSpan(ids[i] ?? null);
     };
     root.addEventListener('click', onClick);

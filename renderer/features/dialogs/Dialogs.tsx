@@ -53,8 +53,10 @@ function ExportDialog() {
   const [status, setStatus] = useState<DocStatus[]>([]);
   const [labels, setLabels] = useState<string[]>([]);
   const [offsets, setOffsets] = useState<'codepoint' | 'utf16'>('codepoint');
+  const [annotators, setAnnotators] = useState('');
   const toggle = <T,>(list: T[], v: T): T[] => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
-  const filters: ExportFilters = { ...(status.length ? { status } : {}), ...(labels.length ? { labels } : {}) };
+  const who = annotators.split(',').map((a) => a.trim()).filter(Boolean);
+  const filters: ExportFilters = { ...(status.length ? { status } : {}), ...(labels.length ? { labels } : {}), ...(who.length ? { annotators: who } : {}) };
   return (
     <Modal title="Export corpus" testId="export-dialog">
       <label>
@@ -83,6 +85,10 @@ function ExportDialog() {
           </label>
         ))}
       </fieldset>
+      <label>
+        Annotators (comma-separated; empty = all)
+        <input value={annotators} onChange={(e) => setAnnotators(e.target.value)} data-testid="export-annotators" />
+      </label>
       <label>
         Offsets
         <select value={offsets} onChange={(e) => setOffsets(e.target.value as 'codepoint' | 'utf16')}>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { call } from '../../api';
-import { attempt } from '../../app/actions';
+import { attempt, notify } from '../../app/actions';
 import { useAppState } from '../../app/store';
 import type { CorpusStats } from '../../../shared/ipc/contract';
 import type { AgreementReport } from '../../../shared/metrics';
@@ -23,13 +23,30 @@ export function agreementRows(report: AgreementReport) {
 }
 
 function AgreementPanel() {
-  const [report, setReport] = useState<AgreementReport | null>(null);
+  const [result, setResult] = useState<{ report: AgreementReport; paths: string[] } | null>(null);
+  const report = result?.report;
   return (
     <section className="card" data-testid="agreement">
       <h2>Agreement between annotators</h2>
-      <button type="button" data-testid="agreement-open" onClick={() => void attempt(async () => setReport((await call('review:agreement', { paths: [] })) ?? report))}>
-        Compare annotator copies…
-      </button>
+      <div className="view-actions">
+        <button type="button" data-testid="agreement-open" onClick={() => void attempt(async () => setResult((await call('review:agreement', { paths: [] })) ?? result))}>
+          Compare annotator copies…
+        </button>
+        {result && (
+          <button
+            type="button"
+            data-testid="agreement-csv"
+            onClick={() =>
+              void attempt(async () => {
+                const r = await call('review:agreement', { paths: result.paths, saveCsv: true });
+                if (r?.csvPath) notify(`Saved ${r.csvPath}`, 'info');
+              })
+            }
+          >
+            Export CSV
+          </button>
+        )}
+      </div>
       {report && (
         <>
           <p className="muted">
@@ -71,6 +88,33 @@ function AgreementPanel() {
               ))}
             </tbody>
           </table>
+          {report.pairs.map((p) => (
+            <details key={`${p.a}-${p.b}`} open={report.pairs.length === 1}>
+              <summary>
+                Per document: {p.a} vs {p.b}
+              </summary>
+              <table className="figures-table" data-testid="agreement-documents">
+                <thead>
+                  <tr>
+                    <th>Document</th>
+                    <th>F1 exact</th>
+                    <th>F1 overlap</th>
+                    <th>Relations F1</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {p.documents.map((d) => (
+                    <tr key={d.key} data-testid="agreement-document-row">
+                      <td>{d.title}</td>
+                      <td className="num">{round(d.micro.exact.f1) ?? '–'}</td>
+                      <td className="num">{round(d.micro.overlap.f1) ?? '–'}</td>
+                      <td className="num">{round(d.relations.micro.f1) ?? '–'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
+          ))}
         </>
       )}
     </section>
