@@ -1,3 +1,4 @@
+import { mulberry32 } from '../shared/random';
 import { DEFAULT_SCHEMA } from '../shared/model/defaults';
 import { sortSpans } from '../shared/model/edits';
 import type { Document, Span } from '../shared/model/schema';
@@ -21,16 +22,6 @@ export const WORKLOADS: readonly Workload[] = [
   { name: '1M/20000', chars: 1_000_000, spans: 20_000 },
 ];
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ACTORS = ['Marta Volkova', 'the governor', 'Olena Shevchuk', 'a ministry spokesman', 'Дмитрий Орлов', 'the regional council', 'Ivan Petrenko', 'police', 'Анна Ковальчук', 'the mayor'];
 const VERBS = ['said', 'claimed', 'told reporters', 'denied', 'confirmed', 'wrote', 'заявил', 'insisted', 'announced', 'estimated'];

@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../shared/random';
 import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -33,17 +34,6 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
 const DOC_ID = 'd1';
 
-/** mulberry32: a tiny seeded PRNG, so a failing run can be replayed with CRASH_SEED. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const doc = (id: string, title: string, text: string): Document => ({ id, title, source: {}, text, status: 'todo', spans: [], relations: [] });
 const DOCS = [
