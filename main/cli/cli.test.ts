@@ -109,4 +109,21 @@ describe('spanmark CLI', () => {
     await writeFile(notJson, '{');
     expect((await spanmark('validate', notJson)).code).toBe(1);
   });
+
+  it('runs as the built bundle on plain Node, without tsx', async () => {
+    const build = await new Promise<number>((resolve) => execFile(process.execPath, [path.join(repo, 'scripts/build-cli.mjs')], { cwd: repo }, (err) => resolve(err ? 1 : 0)));
+    expect(build).toBe(0);
+    const corpus = path.join(dir, 'bundled');
+    const plain = (...args: string[]) =>
+      new Promise<{ code: number; stdout: string }>((resolve) => {
+        const env = { ...process.env };
+        delete env.SPANMARK_CLI_SOURCE;
+        execFile(process.execPath, [bin, ...args], { cwd: repo, env }, (err, stdout) => resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout }));
+      });
+    const imported = await plain('import', path.join(fixtures, 'brat'), '--into', corpus, '--add-labels');
+    expect(imported.code).toBe(0);
+    const stats = await plain('stats', corpus, '--json');
+    expect(stats.code).toBe(0);
+    expect(JSON.parse(stats.stdout).documents).toBeGreaterThan(0);
+  });
 });
