@@ -126,4 +126,21 @@ describe('spanmark CLI', () => {
     expect(stats.code).toBe(0);
     expect(JSON.parse(stats.stdout).documents).toBeGreaterThan(0);
   });
+
+  it('carries the label schema and guidelines through export and import', async () => {
+    const src = path.join(dir, 'schema-src.json');
+    const corpus = goldenCorpus();
+    const schema = {
+      labels: [...corpus.schema.labels.map((l) => ({ ...l, color: '#123456', description: `custom ${l.name}` })), { name: 'speaker', description: 'who talks', color: '#abcdef', examples: ['the mayor'] }],
+      relationTypes: corpus.schema.relationTypes,
+    };
+    await writeFile(src, JSON.stringify({ ...corpus, schema, guidelines: '# Our rules' }));
+    const target = path.join(dir, 'schema-target');
+    expect((await spanmark('import', src, '--into', target)).code).toBe(0);
+    const out = path.join(dir, 'schema-out.json');
+    expect((await spanmark('export', target, '--format', 'spanmark', '--out', out)).code).toBe(0);
+    const back = JSON.parse(await readFile(out, 'utf8'));
+    expect(back.schema).toEqual(schema);
+    expect(back.guidelines).toBe('# Our rules');
+  });
 });

@@ -21,22 +21,32 @@ export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
 
 export class UsageError extends Error {}
 
+async function adoptSourceSchema(store: CorpusStore, paths: string[], format: ImportFormat, io: Io): Promise<void> {
+  const probe = await importPaths(paths, { format, addUnknownLabels: true, schema: store.meta.schema });
+  if (!probe.sourceSchema) return;
+  await store.updateMeta({ schema: probe.sourceSchema, ...(probe.sourceGuidelines ? { guidelines: probe.sourceGuidelines } : {}) });
+  io.err('took the label schema and guidelines from the imported corpus');
+}
+
 export async function importCommand(
   paths: string[],
   opts: { into: string; format: ImportFormat; addLabels: boolean; name?: string; offsets?: OffsetUnit; annotator?: string },
   io: Io,
 ): Promise<number> {
   const dir = path.resolve(opts.into);
+  const existed = await CorpusStore.isCorpus(dir);
   let store: CorpusStore;
-  if (await CorpusStore.isCorpus(dir)) store = await CorpusStore.open(dir);
+  if (existed) store = await CorpusStore.open(dir);
   else {
     store = await CorpusStore.create(dir, { name: opts.name ?? path.basename(dir) });
     io.err(`created a new corpus at ${dir}`);
   }
   try {
     if (store.readOnly) throw new UsageError(`cannot import: ${store.readOnlyReason ?? 'the corpus is read-only'}`);
+    // a new corpus made from a Spanmark export takes that corpus's schema and guidelines whole, before labels are checked
+    if (!existed) await adoptSourceSchema(store, paths, opts.format, io);
     // importPaths rather than importIntoStore: the CLI also prints the warnings (encoding guesses, skipped files)
-    const { documents, schemaAdditions, report } = await importPaths(paths, {
+    const { documents, schemaAdditions, report, sourceSchema } = await importPaths(paths, {
       format: opts.format,
       addUnknownLabels: opts.addLabels,
       schema: store.meta.schema,
@@ -48,9 +58,13 @@ export async function importCommand(
     for (const e of report.errors) io.err(`error: ${formatProblem(e)}`);
     const unknown = [...report.unknownLabels, ...report.unknownRelationTypes];
     if (unknown.length) io.err(`not in the schema (rerun with --add-labels to import those files): ${unknown.join(', ')}`);
-    if (schemaAdditions.labels.length || schemaAdditions.relationTypes.length) {
-      await store.updateMeta({ schema: withLabels(store.meta.schema, schemaAdditions.labels, schemaAdditions.relationTypes) });
-      io.err(`added to the schema: ${[...schemaAdditions.labels, ...schemaAdditions.relationTypes].join(', ')}`);
+    const additions = {
+      labels: schemaAdditions.labels.filter((l) => !store.meta.schema.labels.some((x) => x.name === l)),
+      relationTypes: schemaAdditions.relationTypes.filter((t) => !store.meta.schema.relationTypes.some((x) => x.name === t)),
+    };
+    if (additions.labels.length || additions.relationTypes.length) {
+      await store.updateMeta({ schema: withLabels(store.meta.schema, additions.labels, additions.relationTypes, sourceSchema) });
+      io.err(`added to the schema: ${[...additions.labels, ...additions.relationTypes].join(', ')}`);
     }
     const imported = documents.length ? await store.addDocuments(documents) : [];
     const spans = imported.reduce((n, d) => n + d.spanCount, 0);

@@ -10,23 +10,38 @@ export const IMPORT_FILTERS: FileFilter[] = [
   { name: 'All files', extensions: ['*'] },
 ];
 
-export function withLabels(schema: AnnotationSchema, labels: string[], relationTypes: string[]): AnnotationSchema {
+/**
+ * The schema with `labels` and `relationTypes` added. A definition the
+ * imported file carried (colour, description, examples, allowed ends) is
+ * kept; otherwise the label gets the next palette colour. A key is kept only
+ * if no label already uses it.
+ */
+export function withLabels(schema: AnnotationSchema, labels: string[], relationTypes: string[], source?: AnnotationSchema): AnnotationSchema {
   const have = new Set(schema.labels.map((l) => l.name));
   const haveRel = new Set(schema.relationTypes.map((r) => r.name));
+  const keys = new Set(schema.labels.map((l) => l.key).filter(Boolean));
   const newLabels = labels.filter((l) => !have.has(l));
   return {
     labels: [
       ...schema.labels,
-      ...newLabels.map((name, i) => ({
-        name,
-        description: 'Added by import.',
-        color: LABEL_PALETTE[(schema.labels.length + i) % LABEL_PALETTE.length]!,
-        examples: [],
-      })),
+      ...newLabels.map((name, i) => {
+        const def = source?.labels.find((l) => l.name === name);
+        const key = def?.key && !keys.has(def.key) ? def.key : undefined;
+        if (key) keys.add(key);
+        return {
+          name,
+          description: def?.description ?? 'Added by import.',
+          color: def?.color ?? LABEL_PALETTE[(schema.labels.length + i) % LABEL_PALETTE.length]!,
+          examples: def?.examples ?? [],
+          ...(key ? { key } : {}),
+        };
+      }),
     ],
     relationTypes: [
       ...schema.relationTypes,
-      ...relationTypes.filter((r) => !haveRel.has(r)).map((name, i) => ({ name, description: 'Added by import.', from: [], to: [], color: LABEL_PALETTE[(i + 5) % LABEL_PALETTE.length]! })),
+      ...relationTypes
+        .filter((r) => !haveRel.has(r))
+        .map((name, i) => source?.relationTypes.find((t) => t.name === name) ?? { name, description: 'Added by import.', from: [], to: [], color: LABEL_PALETTE[(i + 5) % LABEL_PALETTE.length]! }),
     ],
   };
 }
@@ -50,7 +65,7 @@ export async function importIntoStore(
   });
   if (opts.signal?.aborted || result.report.cancelled) return { imported: [], errors: result.report.errors, warnings: result.report.warnings, unknownLabels: [], cancelled: true, paths };
   const { labels, relationTypes } = result.schemaAdditions;
-  if (labels.length || relationTypes.length) await store.updateMeta({ schema: withLabels(store.meta.schema, labels, relationTypes) });
+  if (labels.length || relationTypes.length) await store.updateMeta({ schema: withLabels(store.meta.schema, labels, relationTypes, result.sourceSchema) });
   const imported = result.documents.length ? await store.addDocuments(result.documents) : [];
   // unknown relation types need the same consent as labels, so the dialog lists both
   const unknown = [...result.report.unknownLabels, ...result.report.unknownRelationTypes.map((t) => `${t} (relation)`)];

@@ -30,6 +30,9 @@ export interface ImportPathsOptions {
 export interface ImportPathsResult {
   documents: Document[];
   schemaAdditions: { labels: string[]; relationTypes: string[] };
+  /** the schema and guidelines a Spanmark file carried, for labels added from it and for new corpora */
+  sourceSchema?: AnnotationSchema;
+  sourceGuidelines?: string;
   report: {
     errors: FileProblem[];
     /** imported, but something was lost or guessed (encoding, skipped brat events…) */
@@ -65,6 +68,8 @@ export async function importPaths(paths: string[], opts: ImportPathsOptions): Pr
   const newLabels = new Set<string>();
   const newTypes = new Set<string>();
   const seenIds = new Set<string>();
+  let sourceSchema: AnnotationSchema | undefined;
+  let sourceGuidelines: string | undefined;
   const cancelled = () => ({ documents: [], schemaAdditions: { labels: [], relationTypes: [] }, report: { errors, warnings, unknownLabels: [], unknownRelationTypes: [], cancelled: true } });
 
   for (let i = 0; i < units.length; i++) {
@@ -82,6 +87,8 @@ export async function importPaths(paths: string[], opts: ImportPathsOptions): Pr
       continue;
     }
     warnings.push(...res.warnings);
+    sourceSchema ??= res.schema;
+    sourceGuidelines ??= res.guidelines;
     const unknownL = res.labels.filter((l) => !knownLabels.has(l));
     const unknownT = res.relationTypes.filter((t) => !knownTypes.has(t));
     if ((unknownL.length || unknownT.length) && !opts.addUnknownLabels) {
@@ -105,6 +112,8 @@ export async function importPaths(paths: string[], opts: ImportPathsOptions): Pr
   return {
     documents,
     schemaAdditions: opts.addUnknownLabels ? { labels: sorted(newLabels), relationTypes: sorted(newTypes) } : { labels: [], relationTypes: [] },
+    ...(sourceSchema ? { sourceSchema } : {}),
+    ...(sourceGuidelines !== undefined ? { sourceGuidelines } : {}),
     report: {
       errors,
       warnings,

@@ -43,7 +43,7 @@ export function importSpanmark(files: TextFile[]): ImportResult {
     documents = r.data.documents;
     documents.forEach((d, i) => pushDocProblems(file, d, lineOfDoc(i), problems));
     // only the labels spans use: a label the file's schema merely declares must not block the import
-    return result(documents, problems);
+    return { ...result(documents, problems), schema: r.data.schema, guidelines: r.data.guidelines };
   }
   const r = DocumentSchema.safeParse(raw);
   if (!r.success) {

@@ -1,3 +1,4 @@
+import type { AnnotationSchema } from '../model/schema';
 import type { ExportFilters, FileProblem } from '../ipc/contract';
 import type { Corpus, Document } from '../model/schema';
 
@@ -30,6 +31,9 @@ export interface ImportResult {
   relationTypes: string[];
   problems: FileProblem[];
   warnings: FileProblem[];
+  /** the label schema the file itself carries (Spanmark corpora), so colours, keys and rules survive a round trip */
+  schema?: AnnotationSchema;
+  guidelines?: string;
 }
 
 export type NestedPolicy = 'layers' | 'outermost' | 'innermost';
