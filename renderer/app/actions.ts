@@ -170,11 +170,11 @@ export function labelRange(label: string, start: number, end: number): void {
 
 export function relabel(spanId: string, label: string): void {
   const s = getState();
-  if (!s.doc || !s.corpus) return;
+  if (!s.doc) return;
   const span = s.doc.spans.find((x) => x.id === spanId);
   if (!span || span.label === label) return;
   // a source must point at an actor: relations the new label would break go only with the user's consent
-  const broken = relationsBrokenByRelabel(s.doc, s.corpus.meta.schema, spanId, label);
+  const broken = s.corpus ? relationsBrokenByRelabel(s.doc, s.corpus.meta.schema, spanId, label) : [];
   if (broken.length && !window.confirm(`As ${label}, this span no longer fits ${broken.length} ${broken.map((r) => r.type).join(', ')} relation${broken.length > 1 ? 's' : ''}. Relabel and remove ${broken.length > 1 ? 'them' : 'it'}? (Undo brings ${broken.length > 1 ? 'them' : 'it'} back.)`)) return;
   const attributes = label === 'figure' && !span.attributes ? figureAttributes(span.text) : span.attributes;
   const gone = new Set(broken.map((r) => r.id));

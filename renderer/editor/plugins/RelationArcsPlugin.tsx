@@ -59,7 +59,8 @@ export function RelationArcsPlugin({ rootRef, doc, schema, selectedSpanId }: { r
           selected: r.from === selectedSpanId || r.to === selectedSpanId,
         });
       }
-      setArcs(out);
+      // only re-render when an arc moved: the SVG lives inside the view, so needless renders would feed the observers
+      setArcs((prev) => (JSON.stringify(prev) === JSON.stringify(out) ? prev : out));
     };
     const schedule = (): void => {
       if (!frame) frame = requestAnimationFrame(compute);
@@ -67,13 +68,16 @@ export function RelationArcsPlugin({ rootRef, doc, schema, selectedSpanId }: { r
     schedule();
     const observer = new ResizeObserver(schedule);
     observer.observe(root);
-    // the content is rebuilt by other plugins; recompute once they have painted
+    // the text is rebuilt by other plugins; recompute once they have painted. Watch only the text, not our own SVG.
     const mutations = new MutationObserver(schedule);
-    mutations.observe(root, { childList: true, subtree: true });
+    const content = root.querySelector('.sm-content') ?? root;
+    mutations.observe(content, { childList: true, subtree: true });
+    root.addEventListener('scroll', schedule, { passive: true });
     return () => {
       cancelAnimationFrame(frame);
       observer.disconnect();
       mutations.disconnect();
+      root.removeEventListener('scroll', schedule);
     };
   }, [rootRef, doc, schema, selectedSpanId]);
   if (!arcs.length) return null;
