@@ -6,11 +6,15 @@ import { groupFigures, type FigureRow } from '../../../shared/analysis/claims';
 
 type SortKey = 'value' | 'documentTitle' | 'actorText' | 'outlet';
 
+/** The qualifier decides the sign: "more than 60" is > 60, "at least 60" is ≥ 60. */
+const BOUND_SIGN: Partial<Record<FigureRow['qualifier'], string>> = { more_than: '>', at_least: '≥', less_than: '<', up_to: '≤', about: '~' };
+
 function valueText(r: FigureRow): string {
-  if (r.value !== null) return String(r.value);
+  const sign = BOUND_SIGN[r.qualifier];
+  if (r.value !== null) return sign === '~' ? `~${r.value}` : String(r.value);
   if (r.min !== null && r.max !== null) return `${r.min}–${r.max}`;
-  if (r.min !== null) return `≥ ${r.min}`;
-  if (r.max !== null) return `≤ ${r.max}`;
+  if (r.min !== null) return `${sign ?? '≥'} ${r.min}`;
+  if (r.max !== null) return `${sign ?? '≤'} ${r.max}`;
   return '?';
 }
 
