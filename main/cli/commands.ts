@@ -5,6 +5,7 @@ import { CorpusSchema, DocumentSchema, type AnnotationSchema, type Document } fr
 import { documentProblems } from '../../shared/model/validate';
 import type { NestedPolicy, OffsetUnit } from '../../shared/formats/types';
 import { CorpusStore, StoreError } from '../services/corpus-store';
+import { CopyError } from '../services/copies';
 import { exportCorpus } from '../services/exporter';
 import { withLabels } from '../services/import-into-store';
 import { importPaths } from '../services/importer';
@@ -189,7 +190,7 @@ export async function statsCommand(corpusDir: string, opts: { json?: boolean }, 
 
 /** Exit code for an error thrown by a command. */
 export function exitCodeFor(err: unknown): number {
-  if (err instanceof UsageError) return EXIT.usage;
+  if (err instanceof UsageError || err instanceof CopyError) return EXIT.usage;
   if (err instanceof StoreError && (err.code === 'not_found' || err.code === 'locked')) return EXIT.usage;
   return EXIT.problems;
 }

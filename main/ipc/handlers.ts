@@ -14,7 +14,7 @@ import type { HandlerMap } from './dispatch';
 import { changeSchema } from '../services/schema-change';
 import { corpusStats, figureRows, searchCorpus, serializeFigures } from '../services/analysis';
 import { writeAtomic } from '../services/atomic-write';
-import { agreeFromCorpora, loadCopy } from '../cli/agree';
+import { agreeFromCorpora, loadCopy } from '../services/copies';
 import { ReviewSession } from '../services/review-session';
 
 export interface HandlerDeps {

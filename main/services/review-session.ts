@@ -3,7 +3,7 @@ import type { ReviewDocument, ReviewSummary } from '../../shared/ipc/contract';
 import type { Document } from '../../shared/model/schema';
 import { adjudicate, disagreements, agreed } from '../../shared/review/adjudicate';
 import { gather, type DocumentGroup, type Gathered } from '../../shared/review/gather';
-import { loadCopy, type LoadedCopy } from '../cli/agree';
+import { loadCopy, type LoadedCopy } from './copies';
 import { CorpusStore } from './corpus-store';
 
 /**

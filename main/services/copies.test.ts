@@ -4,10 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCHEMA } from '../../shared/model/defaults';
 import type { Corpus, Document, Span } from '../../shared/model/schema';
-import { CorpusStore } from '../services/corpus-store';
-import { agreeFromCorpora, annotatorOf, loadCopy, parseCorpusFile } from './agree';
-import { UsageError } from './commands';
-import { main } from './index';
+import { CorpusStore } from './corpus-store';
+import { agreeFromCorpora, annotatorOf, CopyError, loadCopy, parseCorpusFile } from './copies';
+import { main } from '../cli/index';
 
 const T = '2026-01-01T00:00:00.000Z';
 const TEXT = 'Officials said 62 soldiers died.';
@@ -60,7 +59,7 @@ describe('parseCorpusFile', () => {
     expect(() => parseCorpusFile('{', 'a.json')).toThrow(/not valid JSON/);
     expect(() => parseCorpusFile('{}', 'a.json')).toThrow(/no valid schemaVersion/);
     expect(() => parseCorpusFile(JSON.stringify({ ...ann, schemaVersion: 99 }), 'a.json')).toThrow(/newer Spanmark/);
-    expect(() => parseCorpusFile(JSON.stringify({ ...ann, documents: 'x' }), 'a.json')).toThrow(UsageError);
+    expect(() => parseCorpusFile(JSON.stringify({ ...ann, documents: 'x' }), 'a.json')).toThrow(CopyError);
   });
 });
 
@@ -83,7 +82,7 @@ describe('loading copies from disk (no processes spawned)', () => {
     const b = await loadCopy(path.join(dir, 'bob-folder'));
     expect([a.annotator, b.annotator]).toEqual(['ann', 'bob']);
     expect((await loadCopy(path.join(dir, 'empty.json'))).annotator).toBe('empty');
-    await expect(loadCopy(path.join(dir, 'nope.json'))).rejects.toThrow(UsageError);
+    await expect(loadCopy(path.join(dir, 'nope.json'))).rejects.toThrow(CopyError);
   });
 
   it('runs through the CLI entry point and writes the CSV', async () => {
