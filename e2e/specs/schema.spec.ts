@@ -9,6 +9,7 @@ test('renaming a label updates every span; deleting a label in use is refused', 
   await page.getByTestId('edit-schema').click();
   const names = page.getByTestId('schema-name');
   await names.nth(1).fill('speaker');
+  await page.getByTestId('schema-examples').nth(1).fill('the mayor; a spokesman');
   await page.getByTestId('schema-save').click();
   await expect(page.getByTestId('label-button-speaker')).toBeVisible();
   const corpusDir = path.join(app.dataDir, 'Sample corpus');
@@ -17,6 +18,8 @@ test('renaming a label updates every span; deleting a label in use is refused', 
   expect(doc.spans.some((s) => s.label === 'actor')).toBe(false);
   const manifest = JSON.parse(await readFile(path.join(corpusDir, 'corpus.json'), 'utf8'));
   expect(manifest.schema.relationTypes.find((t: { name: string }) => t.name === 'source').to).toEqual(['speaker']);
+  expect(manifest.schema.labels[1].examples).toEqual(['the mayor', 'a spokesman']);
+  await expect(page.getByTestId('guidelines-panel')).toContainText('“a spokesman”');
 
   await page.getByTestId('edit-schema').click();
   await page.getByTestId('schema-row').nth(2).getByRole('button', { name: 'Remove label' }).click();

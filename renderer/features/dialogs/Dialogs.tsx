@@ -3,7 +3,7 @@ import { createDocument, exportCorpus } from '../../app/actions';
 import { setState, useAppState } from '../../app/store';
 import { ExportFormat, type ExportFilters } from '../../../shared/ipc/contract';
 import { DOC_STATUSES, type DocStatus } from '../../../shared/model/schema';
-import { SHORTCUTS } from './shortcuts';
+import { REVIEW_SHORTCUTS, SHORTCUTS } from './shortcuts';
 import { SchemaEditor } from './SchemaEditor';
 
 function Modal({ title, children, testId }: { title: string; children: React.ReactNode; testId: string }) {
@@ -136,21 +136,31 @@ function ConfirmLabelsDialog() {
   );
 }
 
+const SHEETS: { title: string; rows: [string, string][] }[] = [
+  { title: 'Annotating', rows: SHORTCUTS },
+  { title: 'Review tab', rows: REVIEW_SHORTCUTS },
+];
+
 function ShortcutsDialog() {
   return (
     <Modal title="Keyboard shortcuts" testId="shortcuts-dialog">
-      <table className="shortcuts">
-        <tbody>
-          {SHORTCUTS.map(([keys, what]) => (
-            <tr key={keys}>
-              <td>
-                <kbd>{keys}</kbd>
-              </td>
-              <td>{what}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {SHEETS.map(({ title, rows }) => (
+        <section key={title}>
+          <h3>{title}</h3>
+          <table className="shortcuts">
+            <tbody>
+              {rows.map(([keys, what]) => (
+                <tr key={keys}>
+                  <td>
+                    <kbd>{keys}</kbd>
+                  </td>
+                  <td>{what}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
       <div className="modal-actions">
         <button type="button" className="primary" onClick={() => setState({ dialog: null })} autoFocus>
           Close

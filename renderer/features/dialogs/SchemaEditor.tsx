@@ -69,6 +69,7 @@ export function SchemaEditor() {
               <th>Key</th>
               <th>Colour</th>
               <th>Description</th>
+              <th>Examples (; separated)</th>
               <th />
             </tr>
           </thead>
@@ -94,6 +95,13 @@ export function SchemaEditor() {
                 </td>
                 <td>
                   <input value={r.description} onChange={(e) => setLabel(i, { description: e.target.value })} />
+                </td>
+                <td>
+                  <input
+                    data-testid="schema-examples"
+                    defaultValue={r.examples.join('; ')}
+                    onBlur={(e) => setLabel(i, { examples: e.target.value.split(';').map((x) => x.trim()).filter(Boolean) })}
+                  />
                 </td>
                 <td>
                   <button type="button" aria-label="Remove label" title="Remove (refused on save while spans use it)" onClick={() => setLabels(labels.filter((_, k) => k !== i))}>

@@ -21,3 +21,16 @@ export const SHORTCUTS: [string, string][] = [
   ['Ctrl + I', 'Import files'],
   ['?', 'This sheet'],
 ];
+
+/** Keys of the Review tab, where annotation keys are off. */
+export const REVIEW_SHORTCUTS: [string, string][] = [
+  ['a', 'Accept every agreed span'],
+  ['j / k (↓ / ↑)', 'Next / previous disagreement'],
+  ['1', 'Keep this reading (its competitors leave gold)'],
+  ['2', 'Keep both: this reading and its competing alternative'],
+  ['0 / x', 'Keep neither'],
+  ['e', 'Edit the label of the current gold span'],
+  ['u / Ctrl + Z', 'Undo the last decision'],
+  ['Enter / f', 'Finalize: write the document to gold as reviewed'],
+  [' ] / [', 'Next / previous document; o opens copies'],
+];
