@@ -174,3 +174,24 @@ test('export filters by label and annotator', async ({ app }, testInfo) => {
   const spans = corpus.documents.flatMap((d: { spans: { text: string; annotator: string }[] }) => d.spans);
   expect(spans.map((s: { text: string }) => s.text)).toEqual(['Marta Volkova']);
 });
+
+test('ctrl+drag from a cue to an actor makes a source relation', async ({ app }) => {
+  const { page } = app;
+  await app.openDocument(GOVERNOR);
+  const editor = new EditorPage(page);
+  await editor.label('Marta Volkova', '2');
+  await editor.label('told reporters', '4');
+  const cue = editor.highlight('told reporters');
+  const actor = editor.highlight('Marta Volkova');
+  await page.keyboard.down('Control');
+  await cue.hover();
+  await page.mouse.down();
+  await actor.hover();
+  await page.mouse.up();
+  await page.keyboard.up('Control');
+  await expect(page.getByTestId('relation-arcs').locator('[data-relation-type="source"]')).toHaveCount(1);
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  const doc = await readSavedDocument(corpusDir(app.dataDir), GOVERNOR);
+  const id = (t: string) => doc.spans.find((s) => s.text === t)!.id;
+  expect(doc.relations.map((r) => [r.type, r.from, r.to])).toEqual([['source', id('told reporters'), id('Marta Volkova')]]);
+});

@@ -105,6 +105,24 @@ export async function flushSave(): Promise<void> {
   while (saving) await saving;
 }
 
+/**
+ * Closing the window must not drop the last keystroke: a field being typed
+ * in is committed (blur), and if a save is still in flight the close waits
+ * for it and then happens.
+ */
+export function guardUnload(): () => void {
+  let closingAfterSave = false;
+  const onBeforeUnload = (e: BeforeUnloadEvent): void => {
+    (document.activeElement as HTMLElement | null)?.blur?.();
+    if (!saving || closingAfterSave) return;
+    e.preventDefault();
+    closingAfterSave = true;
+    void flushSave().then(() => window.close());
+  };
+  window.addEventListener('beforeunload', onBeforeUnload);
+  return () => window.removeEventListener('beforeunload', onBeforeUnload);
+}
+
 /** Replace the current document with an edited version: records undo, saves. */
 export function commit(next: Document, extra: Partial<AppState> = {}): void {
   const s = getState();

@@ -13,6 +13,7 @@ import { SpanClickPlugin } from './plugins/SpanClickPlugin';
 import { ScrollToSpanPlugin } from './plugins/ScrollToSpanPlugin';
 import { RelationArcsPlugin } from './plugins/RelationArcsPlugin';
 import { KeyboardSelectionPlugin } from './plugins/KeyboardSelectionPlugin';
+import { DragLinkPlugin } from './plugins/DragLinkPlugin';
 
 interface Props {
   doc: Document;
@@ -49,6 +50,7 @@ export function DocumentView({ doc, schema, selectedSpanId, mode, snapToWords }:
         {mode === 'annotate' && <SpanClickPlugin rootRef={rootRef} />}
         <ScrollToSpanPlugin rootRef={rootRef} selectedSpanId={selectedSpanId} />
         {mode === 'annotate' && <KeyboardSelectionPlugin rootRef={rootRef} doc={doc} />}
+        {mode === 'annotate' && <DragLinkPlugin rootRef={rootRef} doc={doc} schema={schema} />}
 
       </LexicalComposer>
       {mode === 'annotate' && <RelationArcsPlugin rootRef={rootRef} doc={doc} schema={schema} selectedSpanId={selectedSpanId} />}

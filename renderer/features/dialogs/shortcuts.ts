@@ -13,6 +13,7 @@ export const SHORTCUTS: [string, string][] = [
   ['n', 'Write a note on the selected span'],
   ['s / c', 'Start a source / content relation from the selected attribution'],
   ['Enter', 'Finish the relation on the selected span'],
+  ['Ctrl + drag', 'Link one highlight to another (type chosen by the schema)'],
   ['Esc', 'Cancel linking, deselect'],
   ['Ctrl + Z / Ctrl + Shift + Z', 'Undo / redo'],
   ['Ctrl + E', 'Switch between labelling and editing the text'],
