@@ -25,6 +25,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      // one bundle read from local disk: no splitting warning below 2 MB
+      chunkSizeWarningLimit: 2048,
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
     },
   },
