@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test, expect } from '../fixtures';
 import { readSavedDocument } from '../pages/EditorPage';
@@ -37,4 +37,27 @@ test('a folder of brat files imports with its labels after the user agrees to ad
     ['figure', '30 people'],
     ['event', 'evacuated'],
   ]);
+});
+
+test('an empty folder becomes a new corpus; recent corpora switch back; a foreign folder is refused', async ({ app }, testInfo) => {
+  const { page } = app;
+  const fresh = testInfo.outputPath('Field notes');
+  await mkdir(fresh, { recursive: true });
+  await app.answerFolderDialog(fresh);
+  await page.getByTestId('open-corpus').click();
+  await expect(page.getByTestId('corpus-list')).toContainText('Field notes');
+  await expect(page.getByTestId('document-row')).toHaveCount(0);
+  const manifest = JSON.parse(await readFile(path.join(fresh, 'corpus.json'), 'utf8'));
+  expect(manifest.schema.labels.map((l: { name: string }) => l.name)).toEqual(['claim', 'actor', 'figure', 'attribution']);
+
+  const foreign = testInfo.outputPath('photos');
+  await mkdir(foreign, { recursive: true });
+  await writeFile(path.join(foreign, 'holiday.jpg'), 'not a corpus');
+  await app.answerFolderDialog(foreign);
+  await page.getByTestId('open-corpus').click();
+  await expect(page.getByTestId('notice-error')).toContainText('is not a Spanmark corpus and is not empty');
+  expect(await readFile(path.join(foreign, 'holiday.jpg'), 'utf8')).toBe('not a corpus');
+
+  await page.getByTestId('recent-corpora').selectOption({ label: 'Sample corpus' });
+  await expect(page.getByTestId('document-row')).toHaveCount(4);
 });

@@ -1,10 +1,11 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import { newId } from '../../shared/model/ids';
 import type { Document } from '../../shared/model/schema';
 import { summarize } from '../../shared/model/summary';
+import { CorpusStore } from '../services/corpus-store';
 import type { Dialogs } from '../services/dialogs';
 import { exportCorpus, EXPORT_FILTERS } from '../services/exporter';
 import { importIntoStore, IMPORT_FILTERS } from '../services/import-into-store';
@@ -104,8 +105,16 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       return opened;
     },
     'corpus:openDialog': async () => {
-      const dir = await dialogs.openFolder('Open corpus folder');
+      const dir = await dialogs.openFolder('Open a corpus folder, or choose an empty folder for a new corpus');
       if (!dir) return null;
+      // an empty folder becomes a new corpus; a folder with other files is refused rather than filled
+      if (!(await CorpusStore.isCorpus(dir))) {
+        const entries = await readdir(dir).catch(() => [] as string[]);
+        if (entries.some((e) => !e.startsWith('.'))) {
+          throw Object.assign(new Error(`${dir} is not a Spanmark corpus and is not empty. Choose a corpus folder, or an empty folder for a new corpus.`), { code: 'not_a_corpus' });
+        }
+        await (await CorpusStore.create(dir, { name: path.basename(dir) })).close();
+      }
       const opened = await session.open(dir);
       rememberCorpus(opened.path);
       return opened;

@@ -70,6 +70,8 @@ export async function openDocument(id: string): Promise<void> {
 export async function openCorpus(corpus: OpenCorpus | null | undefined, preferDocId?: string): Promise<void> {
   if (!corpus) return;
   await flushSave();
+  // the recent list changed in main when this corpus opened
+  void call('settings:get', {}).then((settings) => setState({ settings }), () => undefined);
   setState({ ...corpusLoaded(corpus), doc: null, past: [], future: [], selectedSpanId: null });
   const first = corpus.documents.find((d) => d.id === preferDocId) ?? corpus.documents[0];
   if (first) await openDocument(first.id);

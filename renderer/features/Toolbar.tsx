@@ -52,7 +52,7 @@ export function Toolbar() {
   return (
     <div className="toolbar" role="toolbar">
       <span className="brand">Spanmark</span>
-      <button type="button" onClick={() => void attempt(async () => openCorpus(await call('corpus:openDialog', {})))} disabled={host === 'browser'} title="Open a corpus folder (Ctrl+O)">
+      <button type="button" data-testid="open-corpus" onClick={() => void attempt(async () => openCorpus(await call('corpus:openDialog', {})))} title="Open a corpus folder, or make a new corpus in an empty folder (Ctrl+O)">
         Open…
       </button>
       <button type="button" onClick={() => void importFiles(null)} data-testid="import-button" title="Import .txt, .md, .html, doccano, Label Studio, brat, CoNLL or Spanmark files (Ctrl+I)">

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { attempt, openDocument } from '../../app/actions';
+import { attempt, openCorpus, openDocument } from '../../app/actions';
 import { call } from '../../api';
 import { setState, useAppState } from '../../app/store';
 import { useVirtualRows } from './useVirtualRows';
@@ -11,6 +11,7 @@ export function CorpusList() {
   const corpus = useAppState((s) => s.corpus);
   const filter = useAppState((s) => s.filter);
   const current = useAppState((s) => s.doc?.id);
+  const recent = useAppState((s) => s.settings?.recentCorpora ?? []);
   const damaged = useMemo(() => new Map((corpus?.damaged ?? []).map((d) => [d.id, d])), [corpus]);
   const docs = useMemo(() => {
     const q = filter.trim().toLowerCase();
@@ -25,6 +26,21 @@ export function CorpusList() {
         {corpus.meta.name}
         {corpus.readOnly && <span className="badge" title={corpus.readOnlyReason}>read-only</span>}
       </div>
+      {recent.length > 1 && (
+        <select
+          className="recent"
+          aria-label="Recent corpora"
+          data-testid="recent-corpora"
+          value={corpus.path}
+          onChange={(e) => void attempt(async () => openCorpus(await call('corpus:open', { path: e.target.value })))}
+        >
+          {recent.map((p) => (
+            <option key={p} value={p}>
+              {p.split(/[\\/]/).pop()}
+            </option>
+          ))}
+        </select>
+      )}
       <input
         className="filter"
         type="search"
