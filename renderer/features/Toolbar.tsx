@@ -44,7 +44,6 @@ export function Toolbar() {
   const mode = useAppState((s) => s.mode);
   const canUndo = useAppState((s) => s.past.length > 0);
   const canRedo = useAppState((s) => s.future.length > 0);
-  const host = useAppState((s) => s.host);
   const annotator = useAppState((s) => s.settings?.annotator ?? '');
   const snap = useAppState((s) => s.settings?.snapToWords ?? true);
   const theme = useAppState((s) => s.settings?.theme ?? 'system');
