@@ -102,3 +102,20 @@ test('importing a .txt with emoji, CRLF and Cyrillic gives code-point offsets on
   expect(mayor.start).toBe(cps.indexOf('T'));
   expect(mayor.start).toBeLessThan(text.indexOf('The mayor'));
 });
+
+test('pasted text becomes a new document, and the filter box narrows the corpus list', async ({ app }) => {
+  const { page } = app;
+  await page.getByTestId('paste-button').click();
+  await page.getByTestId('paste-title').fill('Wire copy: ceasefire');
+  await page.getByTestId('paste-text').fill('Officials said 12 people were wounded overnight. 🚑');
+  await page.getByTestId('paste-create').click();
+  await expect(page.getByTestId('document-title')).toHaveText('Wire copy: ceasefire');
+  await expect(page.getByTestId('document-row')).toHaveCount(5);
+  const saved = await readSavedDocument(SAMPLE_DIR(app.dataDir), 'Wire copy: ceasefire');
+  expect(saved.text).toBe('Officials said 12 people were wounded overnight. 🚑');
+  await page.getByTestId('document-filter').fill('coastline');
+  await expect(page.getByTestId('document-row')).toHaveCount(1);
+  await expect(page.getByTestId('document-row')).toContainText('Hospital staff');
+  await page.getByTestId('document-filter').fill('');
+  await expect(page.getByTestId('document-row')).toHaveCount(5);
+});
