@@ -139,6 +139,15 @@ export function commit(next: Document, extra: Partial<AppState> = {}): void {
   scheduleSave(doc);
 }
 
+/**
+ * Apply an edit to the document as it is now, not as a component last saw
+ * it: a field committed on blur must not overwrite changes made since.
+ */
+export function editCurrent(edit: (doc: Document) => Document): void {
+  const doc = getState().doc;
+  if (doc) commit(edit(doc));
+}
+
 export function undo(): void {
   const s = getState();
   const prev = s.past[s.past.length - 1];

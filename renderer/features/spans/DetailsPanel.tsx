@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { actor, commit, deleteSpan, relabel, startLink } from '../../app/actions';
+import { actor, deleteSpan, editCurrent, relabel, startLink } from '../../app/actions';
 import { useAppState } from '../../app/store';
 import { removeRelation, updateSpan } from '../../../shared/model/edits';
 import { figureAttributes } from '../../../shared/analysis/figure-attributes';
@@ -18,7 +18,7 @@ export function DetailsPanel() {
   const attrs = span.attributes ?? {};
   const setAttr = (key: string, value: string): void => {
     const num = value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : value === '' ? null : value;
-    commit(updateSpan(doc, span.id, { attributes: { ...attrs, [key]: num } }, actor()));
+    editCurrent((d) => updateSpan(d, span.id, { attributes: { ...(d.spans.find((x) => x.id === span.id)?.attributes ?? {}), [key]: num } }, actor()));
   };
   return (
     <div className="details-panel" data-testid="details-panel" data-span-id={span.id}>
@@ -41,7 +41,7 @@ export function DetailsPanel() {
           defaultValue={span.note ?? ''}
           key={`${span.id}-${span.note ?? ''}`}
           onBlur={(e) => {
-            if ((span.note ?? '') !== e.target.value) commit(updateSpan(doc, span.id, { note: e.target.value }, actor()));
+            if ((span.note ?? '') !== e.target.value) editCurrent((d) => updateSpan(d, span.id, { note: e.target.value }, actor()));
           }}
           placeholder="Free-text note (n)"
         />
@@ -64,7 +64,7 @@ export function DetailsPanel() {
           return (
             <li key={r.id} data-testid="relation-row" data-relation-type={r.type}>
               {r.from === span.id ? `${r.type} →` : `← ${r.type}`} <em>{other?.label}</em> “{other?.text}”
-              <button type="button" aria-label="Remove relation" onClick={() => commit(removeRelation(doc, r.id, new Date().toISOString()))}>
+              <button type="button" aria-label="Remove relation" onClick={() => editCurrent((d) => removeRelation(d, r.id, new Date().toISOString()))}>
                 ×
               </button>
             </li>
