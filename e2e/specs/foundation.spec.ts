@@ -119,3 +119,16 @@ test('pasted text becomes a new document, and the filter box narrows the corpus 
   await page.getByTestId('document-filter').fill('');
   await expect(page.getByTestId('document-row')).toHaveCount(5);
 });
+
+test('menu commands reach the window: paste, export and the shortcut sheet', async ({ app }) => {
+  const { page } = app;
+  await app.menu('paste-document');
+  await expect(page.getByTestId('paste-dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('paste-dialog')).toHaveCount(0);
+  await app.menu('export');
+  await expect(page.getByTestId('export-dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await app.menu('shortcuts');
+  await expect(page.getByTestId('shortcuts-dialog')).toContainText('Review tab');
+});

@@ -13,8 +13,10 @@ export function buildMenu(send: (command: string) => void): Menu {
       submenu: [
         item('Open corpus…', 'open-corpus', 'CmdOrCtrl+O'),
         item('Import files…', 'import', 'CmdOrCtrl+I'),
+        item('Import folder…', 'import-folder'),
         item('New document from text…', 'paste-document', 'CmdOrCtrl+Shift+V'),
-        item('Export…', 'export', 'CmdOrCtrl+E'),
+        // not Ctrl+E: the page uses it to switch between labelling and editing
+        item('Export…', 'export', 'CmdOrCtrl+Shift+E'),
         { type: 'separator' },
         { role: 'quit' },
       ],

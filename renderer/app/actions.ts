@@ -59,6 +59,21 @@ export async function boot(): Promise<void> {
     setState({ externalChange: true });
   });
   subscribe('import:progress', (p) => setState({ importProgress: p.done >= p.total ? null : p }));
+  subscribe('menu:command', ({ command }) => void runMenuCommand(command));
+}
+
+/** The application menu (main/window/menu.ts) names commands; the renderer owns what they do. */
+const MENU_COMMANDS: Record<string, () => unknown> = {
+  'open-corpus': () => attempt(async () => openCorpus(await call('corpus:openDialog', {}))),
+  import: () => importFiles(null),
+  'import-folder': () => importFiles(null, false, true),
+  'paste-document': () => setState({ dialog: 'paste' }),
+  export: () => setState({ dialog: 'export' }),
+  shortcuts: () => setState({ dialog: 'shortcuts' }),
+};
+
+async function runMenuCommand(command: string): Promise<void> {
+  await MENU_COMMANDS[command]?.();
 }
 
 export async function openDocument(id: string): Promise<void> {
