@@ -58,6 +58,10 @@ test('a document changed on disk is noticed and reloads only when asked', async 
   await writeFile(file, JSON.stringify(doc));
   await expect(page.getByTestId('reload-from-disk')).toBeVisible({ timeout: 15_000 });
   await expect(page.getByTestId('document-title')).not.toHaveText('Retitled by a git pull');
+  // labelling before reloading must not overwrite the file that changed
+  await new EditorPage(page).label('senior nurse', '2');
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'error');
+  expect(JSON.parse(await readFile(file, 'utf8')).title).toBe('Retitled by a git pull');
   await page.getByTestId('reload-from-disk').click();
   await expect(page.getByTestId('document-title')).toHaveText('Retitled by a git pull');
 });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { test, expect } from '../fixtures';
-import { readSavedDocument } from '../pages/EditorPage';
+import { EditorPage, readSavedDocument } from '../pages/EditorPage';
 
 test('renaming a label updates every span; deleting a label in use is refused', async ({ app }) => {
   const { page } = app;
@@ -45,4 +45,20 @@ test('renaming a relation type updates every relation; deleting one in use is re
   await page.getByTestId('schema-save').click();
   await expect(page.getByTestId('notice-error')).toContainText('relation type “content”');
   expect((await readSavedDocument(corpusDir, 'sample-meridian')).relations.filter((r) => r.type === 'content')).toHaveLength(2);
+});
+
+test('labelling after a rename writes the new label name, never the old one', async ({ app }) => {
+  const { page } = app;
+  await app.openDocument('sample-vsa');
+  const editor = new EditorPage(page);
+  await editor.label('Marta Volkova', '2');
+  await page.getByTestId('tab-guidelines').click();
+  await page.getByTestId('edit-schema').click();
+  await page.getByTestId('schema-name').nth(1).fill('speaker');
+  await page.getByTestId('schema-save').click();
+  await expect(page.getByTestId('label-button-speaker')).toBeVisible();
+  await editor.label('80 people', '3');
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  const doc = await readSavedDocument(path.join(app.dataDir, 'Sample corpus'), 'sample-vsa');
+  expect(doc.spans.map((s) => s.label).sort()).toEqual(['figure', 'speaker']);
 });

@@ -168,6 +168,22 @@ describe('CorpusStore', () => {
     expect(store.list()[0]!.title).toBe('v2');
   });
 
+  it('never overwrites a document another program changed on disk, nor saves a label outside the schema', async () => {
+    const store = await newCorpus();
+    const mine = await store.read('d1');
+    // a colleague's git pull rewrites the file while the app has it open
+    const theirs = { ...mine, title: 'pulled from git' };
+    await sleep(15);
+    await writeFile(file('docs', 'd1.json'), JSON.stringify(theirs));
+    const e = await errorOf(store.save({ ...mine, title: 'mine' }));
+    expect(e.code).toBe('conflict');
+    expect(e.message).toMatch(/changed on disk by another program/);
+    expect(JSON.parse(await readFile(file('docs', 'd1.json'), 'utf8')).title).toBe('pulled from git');
+    const renamed = { ...(await store.read('d2')) };
+    renamed.spans = renamed.spans.map((s) => ({ ...s, label: 'no-such-label' }));
+    if (renamed.spans.length) expect((await errorOf(store.save(renamed))).message).toMatch(/not in the schema/);
+  });
+
   it('lists correctly without its summary cache, and notices documents edited outside the app', async () => {
     const store = await newCorpus();
     await store.close();

@@ -46,7 +46,7 @@ type CacheEntry = z.infer<typeof CacheSchema>['entries'][string];
 
 export class StoreError extends Error {
   constructor(
-    readonly code: 'not_found' | 'read_only' | 'invalid' | 'locked' | 'newer_version' | 'exists',
+    readonly code: 'not_found' | 'read_only' | 'invalid' | 'locked' | 'newer_version' | 'exists' | 'conflict',
     message: string,
   ) {
     super(message);
@@ -231,9 +231,11 @@ export class CorpusStore {
   async save(doc: Document): Promise<DocumentSummary> {
     this.assertWritable();
     const checked = DocumentSchema.parse(doc);
-    const problems = documentProblems(checked);
+    // labels and relation types must be in the schema, so a stale editor cannot write back a renamed label
+    const problems = documentProblems(checked, this.manifest.schema);
     if (problems.length) throw new StoreError('invalid', `Not saved: ${problems[0]!.message}`);
     const file = this.docPath(checked.id);
+    await this.assertUnchangedOnDisk(checked.id, file);
     if (!this.damagedDocs.some((d) => d.id === checked.id)) {
       // copy, then rename into place: a crash mid-copy must not leave an empty .bak where the last good one was
       const tmp = `${file}.bak-tmp`;
@@ -248,6 +250,19 @@ export class CorpusStore {
     }
     await writeAtomic(file, JSON.stringify(checked));
     return this.remember(file, checked);
+  }
+
+  /**
+   * Refuse to overwrite a document that another program (git, a sync tool,
+   * a colleague) rewrote since this store last read or wrote it.
+   */
+  private async assertUnchangedOnDisk(id: string, file: string): Promise<void> {
+    const known = this.summaries.get(id);
+    if (!known || this.damagedDocs.some((d) => d.id === id)) return;
+    const st = await stat(file).catch(() => null);
+    if (st && (st.mtimeMs !== known.mtimeMs || st.size !== known.size)) {
+      throw new StoreError('conflict', `Not saved: ${path.basename(file)} was changed on disk by another program. Reload from disk to see it; your last change is still on screen.`);
+    }
   }
 
   private async remember(file: string, doc: Document): Promise<DocumentSummary> {

@@ -36,6 +36,8 @@ export async function changeSchema(store: CorpusStore, change: SchemaChange): Pr
     const what = [...inUse].map(([name, n]) => `${name} (${n} in use)`).join(', ');
     throw Object.assign(new Error(`Not saved: ${what} would be deleted. Relabel or delete those first — nothing was changed.`), { code: 'schema_in_use' });
   }
+  // the new schema goes first: saves are checked against it, so renamed labels must already exist
+  await store.updateMeta({ schema: change.schema });
   for (const doc of corpus.documents) {
     const touched = doc.spans.some((s) => labelRenames[s.label]) || doc.relations.some((r) => relRenames[r.type]);
     if (!touched) continue;
@@ -45,5 +47,4 @@ export async function changeSchema(store: CorpusStore, change: SchemaChange): Pr
       relations: doc.relations.map((r) => (relRenames[r.type] ? { ...r, type: relRenames[r.type]! } : r)),
     });
   }
-  await store.updateMeta({ schema: change.schema });
 }

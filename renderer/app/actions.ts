@@ -1,4 +1,4 @@
-import { call, subscribe } from '../api';
+import { ApiError, call, subscribe } from '../api';
 import { addRelation, addSpan, EditError, relationsBrokenByRelabel, removeSpans, updateSpan, type Actor } from '../../shared/model/edits';
 import { figureAttributes } from '../../shared/analysis/figure-attributes';
 import { OffsetIndex } from '../../shared/text/offsets';
@@ -111,7 +111,9 @@ async function drain(): Promise<void> {
       const { summary, savedAt } = await call('document:save', { document: doc });
       setState((s) => ({ save: { state: 'saved', at: savedAt }, corpus: s.corpus ? replaceSummary(s.corpus, summary) : s.corpus }));
     } catch (e) {
-      setState({ save: { state: 'error', message: (e as Error).message } });
+      // a file changed outside the app is never overwritten: offer the reload instead
+      const conflict = e instanceof ApiError && e.code === 'conflict';
+      setState({ save: { state: 'error', message: (e as Error).message }, ...(conflict ? { externalChange: true } : {}) });
       notify(`Could not save: ${(e as Error).message}`);
     }
   }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { call } from '../../api';
-import { attempt, notify } from '../../app/actions';
-import { setState, useAppState } from '../../app/store';
+import { attempt, flushSave, notify, openDocument } from '../../app/actions';
+import { getState, setState, useAppState } from '../../app/store';
 import { LABEL_PALETTE } from '../../../shared/model/defaults';
 import type { Label, RelationType } from '../../../shared/model/schema';
 
@@ -54,7 +54,11 @@ export function SchemaEditor() {
       // relation ends follow label renames
       relationTypes: types.map((t) => ({ ...clean(t), from: t.from.map((n) => renames[n] ?? n), to: t.to.map((n) => renames[n] ?? n) })),
     };
+    await flushSave();
     setState({ corpus: await call('corpus:updateMeta', { schema, renames, relationRenames }), dialog: null });
+    // renames were written into every document: reload the open one, whose undo history holds the old names
+    const open = getState().doc?.id;
+    if (open) await openDocument(open);
     notify('Label schema saved.', 'info');
   };
   return (
