@@ -195,3 +195,21 @@ test('ctrl+drag from a cue to an actor makes a source relation', async ({ app })
   const id = (t: string) => doc.spans.find((s) => s.text === t)!.id;
   expect(doc.relations.map((r) => [r.type, r.from, r.to])).toEqual([['source', id('told reporters'), id('Marta Volkova')]]);
 });
+
+test('edit mode: deleting the first of two equal words leaves the span on the second', async ({ app }) => {
+  const { page } = app;
+  await page.getByTestId('paste-button').click();
+  await page.getByTestId('paste-title').fill('Stutter');
+  await page.getByTestId('paste-text').fill('Officials said the the strike killed 62 people.');
+  await page.getByTestId('paste-create').click();
+  const editor = new EditorPage(page);
+  await editor.label('the strike killed 62 people', '1'); // starts at the second "the"
+  await page.getByTestId('mode-toggle').click();
+  await editor.select('the ', 0);
+  await page.keyboard.press('Backspace');
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  await page.getByTestId('mode-toggle').click();
+  const doc = await readSavedDocument(corpusDir(app.dataDir), 'Stutter');
+  expect(doc.text).toBe('Officials said the strike killed 62 people.');
+  expect(doc.spans.map((s) => s.text)).toEqual(['the strike killed 62 people']);
+});

@@ -142,8 +142,15 @@ export function guardUnload(): () => void {
   return () => window.removeEventListener('beforeunload', onBeforeUnload);
 }
 
-/** Replace the current document with an edited version: records undo, saves. */
-export function commit(next: Document, extra: Partial<AppState> = {}): void {
+let lastGroup: { name: string; at: number } | null = null;
+const GROUP_WINDOW_MS = 1000;
+
+/**
+ * Replace the current document with an edited version: records undo, saves.
+ * Edits of the same `group` within a second (typing in edit mode) share one
+ * undo step, so a paragraph of typing does not push labels out of history.
+ */
+export function commit(next: Document, extra: Partial<AppState> = {}, group?: string): void {
   const s = getState();
   if (!s.doc) return;
   if (s.corpus?.readOnly) {
@@ -152,7 +159,10 @@ export function commit(next: Document, extra: Partial<AppState> = {}): void {
   }
   const status: DocStatus = next.status === 'todo' ? 'in_progress' : next.status;
   const doc = { ...next, status };
-  setState({ doc, past: [...s.past.slice(-HISTORY_LIMIT), s.doc], future: [], ...extra });
+  const now = Date.now();
+  const merge = !!group && lastGroup?.name === group && now - lastGroup.at < GROUP_WINDOW_MS && s.past.length > 0;
+  lastGroup = group ? { name: group, at: now } : null;
+  setState({ doc, past: merge ? s.past : [...s.past.slice(-HISTORY_LIMIT), s.doc], future: [], ...extra });
   scheduleSave(doc);
 }
 

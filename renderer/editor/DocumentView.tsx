@@ -34,7 +34,8 @@ const initialConfig = {
 export function DocumentView({ doc, schema, selectedSpanId, mode, snapToWords }: Props) {
   const rootRef = useRef<HTMLDivElement>(null);
   const onEdit = useCallback((next: Document, removed: number) => {
-    commit(next);
+    // plain typing shares undo steps; an edit that removed spans stays a step of its own
+    commit(next, {}, removed ? undefined : 'typing');
     if (removed) notify(`${removed} span${removed > 1 ? 's' : ''} whose words were deleted ${removed > 1 ? 'were' : 'was'} removed. Ctrl+Z brings ${removed > 1 ? 'them' : 'it'} back.`, 'info');
   }, []);
   return (

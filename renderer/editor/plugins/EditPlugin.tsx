@@ -1,5 +1,5 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $createParagraphNode, $getRoot, type ParagraphNode } from 'lexical';
+import { $createParagraphNode, $getRoot, $getSelection, $isRangeSelection, type ParagraphNode } from 'lexical';
 import { useEffect, useRef } from 'react';
 import { applyTextEdit } from '../../../shared/model/edits';
 import { OffsetIndex } from '../../../shared/text/offsets';
@@ -54,9 +54,10 @@ export function EditPlugin({ doc, active, onEdit }: Props): null {
     return editor.registerUpdateListener(({ editorState, tags, dirtyElements, dirtyLeaves }) => {
       if (tags.has(LOAD_TAG) || (dirtyElements.size === 0 && dirtyLeaves.size === 0)) return;
       const current = docRef.current;
-      const lines = editorState.read(() => ($getRoot().getChildren() as ParagraphNode[]).map((p) => p.getTextContent()));
-      const next = joinLines(current.text, lines);
-      const d = diffText(current.text, next);
+      const { lines, caret } = editorState.read($readLinesAndCaret);
+      const { text: next, caret: at } = joinLines(current.text, lines, caret);
+      // the caret says where the change happened, so deleting the first of two equal words edits that one
+      const d = diffText(current.text, next, at);
       if (!d) return;
       const index = new OffsetIndex(current.text);
       const { doc: edited, removed } = applyTextEdit(current, index.toCodePoint(d.start), index.toCodePoint(d.end, 'end'), d.insert, new Date().toISOString());
@@ -68,20 +69,52 @@ export function EditPlugin({ doc, active, onEdit }: Props): null {
   return null;
 }
 
-/** Rejoin edited lines, reusing the old separators from both ends so a CRLF file keeps its CRLFs. */
-export function joinLines(before: string, lines: string[]): string {
+/** Each paragraph's text, and the caret as (line, offset in that line), read inside editor.read(). */
+function $readLinesAndCaret(): { lines: string[]; caret: { line: number; offset: number } | null } {
+  const paras = $getRoot().getChildren() as ParagraphNode[];
+  const lines = paras.map((p) => p.getTextContent());
+  const sel = $getSelection();
+  if (!$isRangeSelection(sel)) return { lines, caret: null };
+  const node = sel.focus.getNode();
+  const top = node.getTopLevelElement();
+  const line = paras.findIndex((p) => p.is(top));
+  if (line < 0) return { lines, caret: null };
+  let offset = 0;
+  if (sel.focus.type === 'text') {
+    for (let n = node.getPreviousSibling(); n; n = n.getPreviousSibling()) offset += n.getTextContentSize();
+    offset += sel.focus.offset;
+  } else {
+    const children = paras[line]!.getChildren().slice(0, sel.focus.offset);
+    for (const c of children) offset += c.getTextContentSize();
+  }
+  return { lines, caret: { line, offset } };
+}
+
+/**
+ * Rejoin edited lines, reusing the old separators from both ends so a CRLF
+ * file keeps its CRLFs, including line breaks typed inside a line (Enter in
+ * plain text makes a LineBreakNode, read back as a bare LF). Also maps a
+ * (line, offset) caret to an offset in the joined text.
+ */
+export function joinLines(before: string, rawLines: string[], caret: { line: number; offset: number } | null = null): { text: string; caret: number | undefined } {
   const old = splitParagraphs(before);
+  const fallback = old[0]?.sep || '\n';
+  const lines = rawLines.map((l) => (fallback === '\n' ? l : l.replace(/\r?\n/g, fallback)));
   const oldLines = old.map((p) => before.slice(p.start, p.end));
   let prefix = 0;
   while (prefix < lines.length && prefix < oldLines.length && lines[prefix] === oldLines[prefix]) prefix++;
-  const fallback = old[0]?.sep || '\n';
-  let out = '';
+  let text = '';
+  let at: number | undefined;
   for (let i = 0; i < lines.length; i++) {
-    out += lines[i];
+    if (caret && caret.line === i) {
+      const raw = rawLines[i]!.slice(0, caret.offset);
+      at = text.length + (fallback === '\n' ? raw : raw.replace(/\r?\n/g, fallback)).length;
+    }
+    text += lines[i];
     if (i === lines.length - 1) break;
     const fromEnd = lines.length - 1 - i; // separators counted from the end
     const sep = i < prefix ? old[i]?.sep : old[old.length - 1 - fromEnd]?.sep;
-    out += sep || fallback;
+    text += sep || fallback;
   }
-  return out;
+  return { text, caret: at };
 }
