@@ -213,3 +213,23 @@ test('edit mode: deleting the first of two equal words leaves the span on the se
   expect(doc.text).toBe('Officials said the strike killed 62 people.');
   expect(doc.spans.map((s) => s.text)).toEqual(['the strike killed 62 people']);
 });
+
+test('edit mode: typing is one undo step, and after undo the caret stays where the change was', async ({ app }) => {
+  const { page } = app;
+  await page.getByTestId('paste-button').click();
+  await page.getByTestId('paste-title').fill('Caret');
+  await page.getByTestId('paste-text').fill('Alpha beta gamma.');
+  await page.getByTestId('paste-create').click();
+  const editor = new EditorPage(page);
+  await page.getByTestId('mode-toggle').click();
+  await editor.select('gamma');
+  await page.keyboard.type('delta');
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  expect((await readSavedDocument(corpusDir(app.dataDir), 'Caret')).text).toBe('Alpha beta delta.');
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  expect((await readSavedDocument(corpusDir(app.dataDir), 'Caret')).text).toBe('Alpha beta gamma.');
+  await page.keyboard.type('X');
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  expect((await readSavedDocument(corpusDir(app.dataDir), 'Caret')).text).toBe('Alpha beta Xgamma.');
+});

@@ -7,6 +7,7 @@ import type { Document } from '../../../shared/model/schema';
 import { $createSpanRunNode } from '../nodes/SpanRunNode';
 import { splitParagraphs } from '../segments';
 import { diffText } from '../text-diff';
+import { selectOffsets } from '../dom-offsets';
 import { LOAD_TAG } from './ContentPlugin';
 
 interface Props {
@@ -46,7 +47,16 @@ export function EditPlugin({ doc, active, onEdit }: Props): null {
       },
       { tag: LOAD_TAG },
     );
+    // after an undo or redo the text was rebuilt: put the caret at the start of that change, not at the top
+    const change = shown.current === null ? null : diffText(shown.current, doc.text);
     shown.current = doc.text;
+    if (change) {
+      const at = change.start;
+      requestAnimationFrame(() => {
+        const root = editor.getRootElement();
+        if (root) selectOffsets(root, at, at);
+      });
+    }
   }, [editor, doc.text, active]);
 
   useEffect(() => {
