@@ -35,3 +35,28 @@ test('a 1M-character document opens, scrolls to its end, and a label there lands
   expect(span.start).toBe(cpLength(text.slice(0, text.lastIndexOf(NAME))));
   expect(span.end - span.start).toBe(NAME.length);
 });
+
+test('on a long document, Ctrl+End and word keys reach text outside the rendered window', async ({ app }, testInfo) => {
+  test.setTimeout(120_000);
+  const file = testInfo.outputPath('long-keys.txt');
+  const text = `${generateText(300_000, 11)}\n\nThe last word goes to ${NAME}.`;
+  await writeFile(file, text, 'utf8');
+  await app.importFiles([file]);
+  await expect(app.page.getByTestId('document-title')).toHaveText('long-keys', { timeout: 30_000 });
+  const { page } = app;
+  const editor = new EditorPage(page);
+  await page.keyboard.press('Control+End');
+  // the jump renders the end of the document first; a person reads before the next key
+  await expect(editor.view.locator('[data-offset]', { hasText: NAME })).toHaveCount(1);
+  await page.keyboard.press('Control+ArrowLeft'); // "Quillfeather"
+  await page.keyboard.press('Control+ArrowLeft'); // "Zenobia"
+  await page.keyboard.press('Control+Shift+ArrowRight');
+  await page.keyboard.press('Control+Shift+ArrowRight');
+  await page.keyboard.press('2');
+  await expect(editor.row('actor', NAME)).toHaveCount(1);
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  const saved = await readSavedDocument(path.join(app.dataDir, 'Sample corpus'), 'long-keys');
+  const span = saved.spans.find((s) => s.label === 'actor')!;
+  expect(span.text).toBe(NAME);
+  expect(span.start).toBe(cpLength(text.slice(0, text.lastIndexOf(NAME))));
+});

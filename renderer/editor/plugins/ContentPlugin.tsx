@@ -1,14 +1,17 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $createParagraphNode, $getNodeByKey, $getRoot, type LexicalEditor, type NodeKey, type ParagraphNode } from 'lexical';
+import { $createParagraphNode, $getNodeByKey, $getRoot, COMMAND_PRIORITY_LOW, createCommand, type LexicalEditor, type NodeKey, type ParagraphNode } from 'lexical';
 import { useEffect, useMemo, useRef } from 'react';
 import { offsetIndexFor } from '../../app/actions';
 import type { AnnotationSchema, Document } from '../../../shared/model/schema';
 import { $createSpanRunNode } from '../nodes/SpanRunNode';
-import { paragraphRuns, runsSignature, splitParagraphs, type Paragraph, type Run, type ViewSpan } from '../segments';
+import { paragraphAt, paragraphRuns, runsSignature, splitParagraphs, type Paragraph, type Run, type ViewSpan } from '../segments';
 import { SpanIndex } from '../span-index';
 import { HeightModel } from '../windowing';
 
 export const LOAD_TAG = 'spanmark-load';
+
+/** Bring the paragraph holding a UTF-16 offset into the rendered window (keyboard caret moves use it). */
+export const REVEAL_OFFSET_COMMAND = createCommand<number>('spanmark/reveal-offset');
 
 interface Props {
   doc: Document;
@@ -58,6 +61,27 @@ export function ContentPlugin({ doc, schema, selectedSpanId, mode }: Props): nul
   // shared with labelRange, so the first label on a long text does not index it again
   const index = useMemo(() => offsetIndexFor(doc.text), [doc.text]);
   const spanIndex = useRef<SpanIndex | null>(null);
+
+  useEffect(
+    () =>
+      editor.registerCommand(
+        REVEAL_OFFSET_COMMAND,
+        (offset) => {
+          const b = built.current;
+          const state = live.current;
+          const root = editor.getRootElement();
+          if (!b || !state || !root) return false;
+          const at = paragraphAt(state.paragraphs, offset);
+          if (at >= b.first && at < b.last) return true;
+          const c = scroller(root);
+          c.scrollTop = contentTop(root, c) + state.heights.top(at) - c.clientHeight / 3;
+          ensureWindow(editor, built, state);
+          return true;
+        },
+        COMMAND_PRIORITY_LOW,
+      ),
+    [editor],
+  );
 
   // scroll and resize re-window the view
   useEffect(() => {

@@ -1,7 +1,9 @@
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useEffect, useRef, type RefObject } from 'react';
 import type { Document } from '../../../shared/model/schema';
 import { nextWordStart, prevWordStart, sentenceStarts, wordEndAfter } from '../../../shared/text/snap';
 import { selectOffsets, selectionOffsets } from '../dom-offsets';
+import { REVEAL_OFFSET_COMMAND } from './ContentPlugin';
 
 type Move = (text: string, at: number) => number;
 
@@ -34,6 +36,7 @@ function shrinkLeft(text: string, i: number): number {
  * key then labels it like a mouse selection.
  */
 export function KeyboardSelectionPlugin({ rootRef, doc }: { rootRef: RefObject<HTMLDivElement | null>; doc: Document }): null {
+  const [editor] = useLexicalComposerContext();
   const caret = useRef({ anchor: 0, focus: 0 });
   /** the DOM selection as it read back after our last move; a different one means the user moved it */
   const applied = useRef<{ start: number; end: number } | null>(null);
@@ -55,12 +58,18 @@ export function KeyboardSelectionPlugin({ rootRef, doc }: { rootRef: RefObject<H
       const focus = rule.move(text.current, caret.current.focus);
       caret.current = rule.extend ? { anchor: caret.current.anchor, focus } : { anchor: focus, focus };
       const { anchor } = caret.current;
-      selectOffsets(root, Math.min(anchor, focus), Math.max(anchor, focus));
-      applied.current = selectionOffsets(root);
-      window.getSelection()?.focusNode?.parentElement?.scrollIntoView({ block: 'nearest' });
+      const place = (): void => {
+        selectOffsets(root, Math.min(anchor, focus), Math.max(anchor, focus));
+        applied.current = selectionOffsets(root);
+        window.getSelection()?.focusNode?.parentElement?.scrollIntoView({ block: 'nearest' });
+      };
+      place();
+      // a long jump may land outside the rendered window: render it, then place the selection again
+      editor.dispatchCommand(REVEAL_OFFSET_COMMAND, focus);
+      requestAnimationFrame(() => requestAnimationFrame(place));
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [rootRef]);
+  }, [rootRef, editor]);
   return null;
 }
