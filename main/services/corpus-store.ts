@@ -69,6 +69,7 @@ export class CorpusStore {
   private damagedDocs: DamagedDocument[] = [];
   private release: (() => Promise<void>) | null = null;
   private cacheTimer: NodeJS.Timeout | null = null;
+  private cacheFlush: Promise<void> = Promise.resolve();
   /** the cache differs from what is on disk; opening and closing an unchanged corpus must not rewrite it */
   private cacheDirty = false;
   /** sizes+mtimes of files this process wrote, to tell our writes from outside changes */
@@ -384,7 +385,10 @@ export class CorpusStore {
     if (this.readOnly) return;
     this.cacheDirty = true;
     if (this.cacheTimer) clearTimeout(this.cacheTimer);
-    this.cacheTimer = setTimeout(() => void this.flushCache(), delay);
+    // the cache is a convenience: a failed background write is retried at the next save or close, never surfaced
+    this.cacheTimer = setTimeout(() => {
+      this.cacheFlush = this.flushCache().catch(() => undefined);
+    }, delay);
   }
 
   async flushCache(): Promise<void> {
@@ -409,6 +413,7 @@ export class CorpusStore {
   }
 
   async close(): Promise<void> {
+    await this.cacheFlush; // a background write still running must finish before the folder is let go
     await this.flushCache().catch(() => undefined);
     if (this.release) {
       await this.release().catch(() => undefined);
