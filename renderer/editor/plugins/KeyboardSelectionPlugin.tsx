@@ -57,16 +57,20 @@ export function KeyboardSelectionPlugin({ rootRef, doc }: { rootRef: RefObject<H
       if (current && !ours) caret.current = { anchor: current.start, focus: current.end };
       const focus = rule.move(text.current, caret.current.focus);
       caret.current = rule.extend ? { anchor: caret.current.anchor, focus } : { anchor: focus, focus };
-      const { anchor } = caret.current;
-      const place = (): void => {
-        selectOffsets(root, Math.min(anchor, focus), Math.max(anchor, focus));
+      // places the caret as it is when this runs, so a late placement never undoes a later key
+      const place = (): boolean => {
+        const start = Math.min(caret.current.anchor, caret.current.focus);
+        const end = Math.max(caret.current.anchor, caret.current.focus);
+        selectOffsets(root, start, end);
         applied.current = selectionOffsets(root);
         window.getSelection()?.focusNode?.parentElement?.scrollIntoView({ block: 'nearest' });
+        return applied.current?.start === start && applied.current?.end === end;
       };
-      place();
-      // a long jump may land outside the rendered window: render it, then place the selection again
-      editor.dispatchCommand(REVEAL_OFFSET_COMMAND, focus);
-      requestAnimationFrame(() => requestAnimationFrame(place));
+      if (!place()) {
+        // the jump landed outside the rendered window: render it, then place the selection again
+        editor.dispatchCommand(REVEAL_OFFSET_COMMAND, focus);
+        requestAnimationFrame(() => requestAnimationFrame(() => void place()));
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
