@@ -202,6 +202,7 @@ test('edit mode: deleting the first of two equal words leaves the span on the se
   await page.getByTestId('paste-title').fill('Stutter');
   await page.getByTestId('paste-text').fill('Officials said the the strike killed 62 people.');
   await page.getByTestId('paste-create').click();
+  await expect(page.locator('[data-testid="document-view"] [data-offset]').first()).toContainText('Officials said the the');
   const editor = new EditorPage(page);
   await editor.label('the strike killed 62 people', '1'); // starts at the second "the"
   await page.getByTestId('mode-toggle').click();
@@ -220,6 +221,7 @@ test('edit mode: typing is one undo step, and after undo the caret stays where t
   await page.getByTestId('paste-title').fill('Caret');
   await page.getByTestId('paste-text').fill('Alpha beta gamma.');
   await page.getByTestId('paste-create').click();
+  await expect(page.locator('[data-testid="document-view"] [data-offset]').first()).toContainText('Alpha beta gamma.');
   const editor = new EditorPage(page);
   await page.getByTestId('mode-toggle').click();
   await editor.select('gamma');
