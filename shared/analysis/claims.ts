@@ -10,7 +10,7 @@
 import type { Corpus, Document, Span } from '../model/schema';
 import { OffsetIndex } from '../text/offsets';
 import { toCsv } from './csv';
-import { CATEGORY_ORDER, countedCategory, FIGURE_QUALIFIERS, parseFigure, type FigureQualifier } from './figures';
+import { CATEGORY_ORDER, countedCategory, FIGURE_QUALIFIERS, parseFigure, type FigureQualifier, type ParsedFigure } from './figures';
 
 export interface ChainOptions {
   claimLabel?: string;
@@ -53,7 +53,8 @@ export function attributionChains(doc: Document, options: ChainOptions = {}): Ch
     });
 }
 
-export interface FigureRow {
+/** One figure with its chain; the parsed-figure fields come from attributes or parseFigure. */
+export interface FigureRow extends ParsedFigure {
   documentId: string;
   documentTitle: string;
   outlet: string | null;
@@ -62,12 +63,6 @@ export interface FigureRow {
   start: number;
   end: number;
   annotator: string;
-  value: number | null;
-  min: number | null;
-  max: number | null;
-  qualifier: FigureQualifier;
-  unit: string | null;
-  counted: string | null;
   category: string;
   claimSpanId: string | null;
   claimText: string | null;

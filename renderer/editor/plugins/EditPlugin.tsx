@@ -2,7 +2,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $createParagraphNode, $getRoot, $getSelection, $isRangeSelection, type ParagraphNode } from 'lexical';
 import { useEffect, useRef } from 'react';
 import { applyTextEdit } from '../../../shared/model/edits';
-import { OffsetIndex } from '../../../shared/text/offsets';
+import { offsetIndexFor } from '../../app/actions';
 import type { Document } from '../../../shared/model/schema';
 import { $createSpanRunNode } from '../nodes/SpanRunNode';
 import { splitParagraphs } from '../segments';
@@ -69,7 +69,7 @@ export function EditPlugin({ doc, active, onEdit }: Props): null {
       // the caret says where the change happened, so deleting the first of two equal words edits that one
       const d = diffText(current.text, next, at);
       if (!d) return;
-      const index = new OffsetIndex(current.text);
+      const index = offsetIndexFor(current.text);
       const { doc: edited, removed } = applyTextEdit(current, index.toCodePoint(d.start), index.toCodePoint(d.end, 'end'), d.insert, new Date().toISOString());
       shown.current = edited.text;
       onEdit(edited, removed.length);
