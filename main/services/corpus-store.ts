@@ -314,7 +314,7 @@ export class CorpusStore {
     this.scheduleCacheWrite();
   }
 
-  async updateMeta(patch: Partial<Pick<CorpusMeta, 'name' | 'schema' | 'guidelines'>>): Promise<CorpusMeta> {
+  async updateMeta(patch: Partial<Pick<CorpusMeta, 'name' | 'schema' | 'guidelines' | 'suggest'>>): Promise<CorpusMeta> {
     this.assertWritable();
     this.manifest = { ...this.manifest, ...patch, updatedAt: new Date().toISOString() };
     await this.writeManifest();
