@@ -31,35 +31,34 @@ export function LabelPlugin({ snapToWords: snap }: { snapToWords: boolean }): nu
       const text = controller.doc.text;
       controller.pendingSelection = snap && !altHeld.current ? snapToWords(text, sel.start, sel.end) : trimWhitespace(text, sel.start, sel.end);
     };
-    let detach = (): void => undefined;
-    const unregisterRoot = editor.registerRootListener((root) => {
-      detach();
+    // on the view's frame, not Lexical's root: a drag may end on the frame's padding, and the frame takes focus
+    const frame = controller.frame;
+    const onDown = (e: MouseEvent): void => {
+      altHeld.current = e.altKey;
+    };
+    const onUp = (e: MouseEvent): void => {
+      const root = editor.getRootElement();
       if (!root) return;
-      const onDown = (e: MouseEvent): void => {
-        altHeld.current = e.altKey;
-      };
-      const onUp = (e: MouseEvent): void => {
-        altHeld.current = altHeld.current || e.altKey;
-        capture(root);
-        // the label key that follows must reach this view
-        if (controller.pendingSelection && !controller.frame?.contains(document.activeElement)) controller.focus();
-      };
-      const onSelectionChange = (): void => {
-        // keyboard selections (Shift+arrows) are captured too; mouse ones on mouse-up
-        if (document.activeElement && controller.frame?.contains(document.activeElement)) capture(root);
-      };
-      root.addEventListener('mousedown', onDown);
-      root.addEventListener('mouseup', onUp);
-      document.addEventListener('selectionchange', onSelectionChange);
-      detach = () => {
-        root.removeEventListener('mousedown', onDown);
-        root.removeEventListener('mouseup', onUp);
-        document.removeEventListener('selectionchange', onSelectionChange);
-      };
-    });
+      altHeld.current = altHeld.current || e.altKey;
+      capture(root);
+      // the label key that follows must reach this view
+      if (controller.pendingSelection && !frame?.contains(document.activeElement)) controller.focus();
+    };
+    const onSelectionChange = (): void => {
+      // keyboard selections (Shift+arrows) are captured too; mouse ones on mouse-up
+      const root = editor.getRootElement();
+      if (root && document.activeElement && frame?.contains(document.activeElement)) capture(root);
+    };
+    frame?.addEventListener('mousedown', onDown);
+    frame?.addEventListener('mouseup', onUp);
+    document.addEventListener('selectionchange', onSelectionChange);
+    const detach = (): void => {
+      frame?.removeEventListener('mousedown', onDown);
+      frame?.removeEventListener('mouseup', onUp);
+      document.removeEventListener('selectionchange', onSelectionChange);
+    };
     return mergeRegister(
-      unregisterRoot,
-      () => detach(),
+      detach,
       editor.registerCommand(
         KEY_DOWN_COMMAND,
         (e) => {
