@@ -86,6 +86,8 @@ export const DocumentSchema = z.object({
   spans: z.array(SpanSchema).default([]),
   relations: z.array(RelationSchema).default([]),
   updatedAt: isoTime.optional(),
+  /** keys of suggestions an annotator rejected here, so they do not come back (shared/suggest) */
+  rejectedSuggestions: z.array(z.string()).optional(),
 });
 
 export const CorpusMetaSchema = z.object({

@@ -70,14 +70,6 @@ export async function setGazetteer(store: CorpusStore, label: string, text: stri
   return phrases.length;
 }
 
-export async function setRejected(store: CorpusStore, documentId: string, keys: readonly string[]): Promise<void> {
-  const current = settingsOf(store);
-  const rejected = { ...current.rejected };
-  if (keys.length > 0) rejected[documentId] = [...new Set(keys)];
-  else delete rejected[documentId];
-  await save(store, { ...current, rejected });
-}
-
 export async function setLocalModel(store: CorpusStore, localModel: LocalModelSettings): Promise<void> {
   await save(store, { ...settingsOf(store), localModel });
 }
