@@ -8,5 +8,5 @@ const run = (cmd, args) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 
-if (process.env.BENCH_ONLY !== 'corpus') run('npx', ['vite', 'build', '--config', 'bench/vite.bench.config.ts', '--logLevel', 'error']);
+if (!['corpus', 'suggest'].includes(process.env.BENCH_ONLY ?? '')) run('npx', ['vite', 'build', '--config', 'bench/vite.bench.config.ts', '--logLevel', 'error']);
 run('npx', ['tsx', 'bench/run.ts']);

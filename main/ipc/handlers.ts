@@ -17,6 +17,9 @@ import { corpusStats, figureRows, searchCorpus, serializeFigures } from '../serv
 import { writeAtomic } from '../services/atomic-write';
 import { agreeFromCorpora, loadCopy } from '../services/copies';
 import { ReviewSession } from '../services/review-session';
+import { exportPatterns, importPatterns, setGazetteer, setLocalModel, settingsOf } from '../services/suggest/corpus-suggest';
+import { learnedEntriesFor } from '../services/suggest/learned-cache';
+import { runLocalModel } from '../services/suggest/local-model-client';
 
 export interface HandlerDeps {
   session: Session;
@@ -225,5 +228,29 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     },
     'review:document': async ({ key }) => review.document(key),
     'review:saveGold': async ({ key, document }) => review.saveGold(key, document),
+    'suggest:context': async ({ documentId }) => {
+      const store = session.require();
+      return { settings: settingsOf(store), learned: await learnedEntriesFor(store, documentId) };
+    },
+    'suggest:importPatterns': async ({ text, name, replace }) => {
+      const store = session.require();
+      const r = await importPatterns(store, text, { name, replace });
+      return { ...r, meta: store.meta };
+    },
+    'suggest:exportPatterns': async () => ({ jsonl: exportPatterns(session.require()) }),
+    'suggest:setGazetteer': async ({ label, text }) => {
+      const store = session.require();
+      const phrases = await setGazetteer(store, label, text);
+      return { phrases, meta: store.meta };
+    },
+    'suggest:setLocalModel': async (settings) => {
+      const store = session.require();
+      await setLocalModel(store, settings);
+      return { meta: store.meta };
+    },
+    'suggest:runModel': async ({ text }) => {
+      const store = session.require();
+      return runLocalModel(settingsOf(store).localModel, store.meta.schema, text);
+    },
   } satisfies HandlerMap;
 }

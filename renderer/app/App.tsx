@@ -12,6 +12,7 @@ import { ClaimsFiguresView } from '../features/project/ClaimsFiguresView';
 import { DashboardView } from '../features/project/DashboardView';
 import { SearchView } from '../features/project/SearchView';
 import { ReviewView } from '../features/review/ReviewView';
+import { SuggestionsBar } from '../features/suggest/SuggestionsBar';
 
 const VIEWS: { id: AppState['view']; title: string }[] = [
   { id: 'document', title: 'Document' },
@@ -77,6 +78,7 @@ export function App() {
                 <h1 data-testid="document-title">{doc.title}</h1>
                 <span className="doc-source">{[doc.source.outlet, doc.source.url ?? doc.source.fileName].filter(Boolean).join(' · ')}</span>
               </header>
+              <SuggestionsBar />
               <AnnotatedDocument />
             </>
           ) : (

@@ -32,6 +32,12 @@ export const CHANNEL_NAMES = [
   'review:open',
   'review:document',
   'review:saveGold',
+  'suggest:context',
+  'suggest:importPatterns',
+  'suggest:exportPatterns',
+  'suggest:setGazetteer',
+  'suggest:setLocalModel',
+  'suggest:runModel',
 ] as const;
 
 export const EVENT_NAMES = ['corpus:changedOnDisk', 'import:progress', 'menu:command'] as const;
