@@ -1,9 +1,11 @@
-import { mkdir } from 'node:fs/promises';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import expressPouchDB from 'express-pouchdb';
 import PouchDB from 'pouchdb-node';
+import { writeAtomic } from '../atomic-write';
 
 /**
  * The embedded team server behind `spanmark serve`: express-pouchdb (the
@@ -32,7 +34,9 @@ export async function startTeamServer(opts: ServeOptions): Promise<RunningServer
   await mkdir(dir, { recursive: true });
   const Pouch = PouchDB.defaults({ prefix: `${dir}${path.sep}` });
   const app = expressPouchDB(Pouch, {
-    configPath: path.join(dir, 'config.json'),
+    // express-pouchdb's own config file is rewritten by concurrent unsynchronised writes at start-up
+    // (a restart can fail with ENOENT); the little that must persist is kept in identity() instead
+    inMemoryConfig: true,
     logPath: path.join(dir, 'log.txt'),
     mode: 'fullCouchDB',
     // the Fauxton web UI is a large static bundle nobody here needs
@@ -42,8 +46,13 @@ export async function startTeamServer(opts: ServeOptions): Promise<RunningServer
     keepRevisionHistory(db as BulkDocsHost);
     next();
   });
-  // pouchdb-auth hashes the admin password into config.json on first use
-  await new Promise<void>((resolve, reject) => app.couchConfig.set('admins', opts.admin.name, opts.admin.password, (e) => (e ? reject(e as Error) : resolve())));
+  const id = await identity(dir);
+  const set = (section: string, key: string, value: string) =>
+    new Promise<void>((resolve, reject) => app.couchConfig.set(section, key, value, (e) => (e ? reject(e as Error) : resolve())));
+  // the server uuid is part of PouchDB's replication ids: it must survive a restart, or every checkpoint is lost
+  await set('couchdb', 'uuid', id.uuid);
+  await set('couch_httpd_auth', 'secret', id.secret);
+  await set('admins', opts.admin.name, opts.admin.password);
   const server: Server = createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -62,6 +71,20 @@ export async function startTeamServer(opts: ServeOptions): Promise<RunningServer
         server.close(() => resolve());
       }),
   };
+}
+
+/** The server's uuid and cookie secret, made once per data folder. */
+async function identity(dir: string): Promise<{ uuid: string; secret: string }> {
+  const file = path.join(dir, 'spanmark-server.json');
+  try {
+    const v = JSON.parse(await readFile(file, 'utf8')) as { uuid?: unknown; secret?: unknown };
+    if (typeof v.uuid === 'string' && typeof v.secret === 'string') return { uuid: v.uuid, secret: v.secret };
+  } catch {
+    // first start, or a damaged file: make a new identity (clients then replicate from scratch, without duplicates)
+  }
+  const fresh = { uuid: randomUUID().replace(/-/g, ''), secret: randomBytes(16).toString('hex') };
+  await writeAtomic(file, JSON.stringify(fresh));
+  return fresh;
 }
 
 interface BulkDocsHost {
