@@ -164,7 +164,7 @@ export function registerTeam(program: Command, io: Io, run: Run): void {
         try {
           if (created) io.err(`created ${dir} from the team’s corpus`);
           await writeLink(store.dir, sync.link);
-          if (!o.watch) return once(sync, io);
+          if (!o.watch) return await once(sync, io);
           return await watch(sync, io, Math.max(0.2, Number(o.interval) || 5) * 1000);
         } finally {
           await sync.close();

@@ -174,8 +174,9 @@ export class TeamSync {
       // the resolution wrote new revisions; send them now rather than next round
       const again = await this.replicate('push', role);
       report.refused.push(...again.failures);
-      if (!again.failures.length) await this.setLocal(PUSHED, { seq: (await this.mirror.info()).update_seq });
     }
+    // everything in the mirror now came from the server or was pushed to it
+    if (!report.refused.length) await this.setLocal(PUSHED, { seq: (await this.mirror.info()).update_seq });
     report.pending = await this.pending(role);
     return report;
   }
@@ -342,7 +343,10 @@ export class TeamSync {
           else if (await this.replaceIfOlder(d, winner.hash as string)) report.updated++;
         }
       }
-      if (added.length) report.added += (await this.store.addDocuments(added)).length;
+      if (added.length) {
+        report.added += (await this.store.addDocuments(added)).length;
+        await this.markStaged(added.map((d) => d.id));
+      }
       since = changes.last_seq;
       await this.setLocal(APPLIED, { seq: since });
       this.progress('apply', report.added + report.updated);
@@ -382,7 +386,10 @@ export class TeamSync {
         if (problem) report.problems.push(`${r.id}: ${problem}`);
         else docs.push(DocumentSchema.parse(r.doc.document));
       }
-      if (docs.length) added += (await this.store.addDocuments(docs)).length;
+      if (docs.length) {
+        added += (await this.store.addDocuments(docs)).length;
+        await this.markStaged(docs.map((d) => d.id));
+      }
     }
     return added;
   }
@@ -398,12 +405,22 @@ export class TeamSync {
     const changed = await this.changedFiles();
     if (changed.has(d.id)) return false;
     await this.store.save(d);
-    // remember the file as staged, so writing it does not count as a local edit
-    const fresh = await this.changedFiles();
-    const state = (await this.getLocal<{ files: Record<string, string> }>(STAGED))?.files ?? {};
-    const key = fresh.get(d.id);
-    if (key) await this.setLocal(STAGED, { files: { ...state, [d.id]: key } });
+    await this.markStaged([d.id]);
     return true;
+  }
+
+  /** Files this sync wrote from the server: remembered as staged, so they do not count as local edits. */
+  private async markStaged(docIds: readonly string[]): Promise<void> {
+    const wanted = new Set(docIds);
+    const files = (await this.store.documentFiles()).filter((f) => wanted.has(this.store.idForFile(f) ?? ''));
+    const state = (await this.getLocal<{ files: Record<string, string> }>(STAGED))?.files ?? {};
+    await Promise.all(
+      files.map(async (f) => {
+        const st = await stat(path.join(this.store.dir, 'docs', f)).catch(() => null);
+        if (st) state[this.store.idForFile(f)!] = `${st.mtimeMs}:${st.size}`;
+      }),
+    );
+    await this.setLocal(STAGED, { files: state });
   }
 
   /**
