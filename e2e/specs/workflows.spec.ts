@@ -24,3 +24,21 @@ test('the annotator name keeps every character when typed fast, and stamps new s
   await expect(editor.row('actor', 'Marta Volkova')).toHaveCount(1);
   await expect.poll(async () => (await readSavedDocument(SAMPLE_DIR(app.dataDir), GOVERNOR)).spans.find((s) => s.text === 'Marta Volkova')?.annotator).toBe('lead-reviewer maria');
 });
+
+for (const size of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }]) {
+  test(`the Details panel's attribute inputs fit a ${size.width}×${size.height} window`, async ({ app }) => {
+    const { page } = app;
+    await page.setViewportSize(size);
+    await page.locator('[data-testid="span-row"][data-label="figure"]').first().click();
+    await page.getByTestId('tab-details').click();
+    const fieldset = page.getByTestId('figure-attributes');
+    await expect(fieldset).toBeVisible();
+    const box = (await fieldset.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(size.width);
+    for (const input of await fieldset.locator('input').all()) {
+      const b = (await input.boundingBox())!;
+      expect(b.x + b.width, 'each input is reachable inside the window').toBeLessThanOrEqual(size.width);
+    }
+  });
+}
