@@ -42,3 +42,45 @@ for (const size of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }])
     }
   });
 }
+
+test('Who said what shows an attribution with a source but no claim yet, marked incomplete', async ({ app }) => {
+  const { page } = app;
+  const editor = new EditorPage(page);
+  await app.openDocument(GOVERNOR);
+  await editor.label('Marta Volkova', '2');
+  await editor.label('told reporters', '4');
+  await page.getByTestId('tab-details').click();
+  await page.getByTestId('link-source').click();
+  await editor.highlight('Marta Volkova').first().click();
+  await expect(page.getByTestId('relation-row')).toHaveCount(1);
+  await page.getByTestId('tab-who').click();
+  const open = page.getByTestId('open-attribution');
+  await expect(open).toHaveCount(1);
+  await expect(open).toContainText('Marta Volkova');
+  await expect(open).toContainText('told reporters');
+  await expect(open).toContainText('incomplete');
+});
+
+test('after renaming `figure` to `number`, the role keeps Claims & figures and figure attributes working', async ({ app }) => {
+  const { page } = app;
+  await page.getByTestId('view-figures').click();
+  const before = await page.getByTestId('figure-row').count();
+  expect(before).toBeGreaterThan(0);
+  await page.getByTestId('view-document').click();
+  await page.getByTestId('tab-guidelines').click();
+  await page.getByTestId('edit-schema').click();
+  const figureRow = page.getByTestId('schema-row').nth(2);
+  await expect(figureRow.getByTestId('schema-role')).toHaveValue('figure');
+  await figureRow.getByTestId('schema-name').fill('number');
+  await page.getByTestId('schema-save').click();
+  await expect(page.getByTestId('label-button-number')).toBeVisible();
+  const manifest = JSON.parse(await readFile(path.join(SAMPLE_DIR(app.dataDir), 'corpus.json'), 'utf8'));
+  expect(manifest.schema.labels[2]).toMatchObject({ name: 'number', role: 'figure' });
+  await page.getByTestId('view-figures').click();
+  await expect(page.getByTestId('figure-row')).toHaveCount(before);
+  // a new `number` span gets figure attributes, like a figure did
+  await page.getByTestId('view-document').click();
+  await app.openDocument(GOVERNOR);
+  await new EditorPage(page).label('80 people', '3');
+  await expect.poll(async () => (await readSavedDocument(SAMPLE_DIR(app.dataDir), GOVERNOR)).spans.find((s) => s.label === 'number')?.attributes?.value).toBe(80);
+});

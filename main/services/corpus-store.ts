@@ -68,6 +68,8 @@ export class CorpusStore {
   private readonly summaries = new Map<string, CacheEntry>();
   private damagedDocs: DamagedDocument[] = [];
   private release: (() => Promise<void>) | null = null;
+  /** a read-only store of an older corpus upgrades each document as it reads it */
+  private upgradeDocsFrom: number | null = null;
   private cacheTimer: NodeJS.Timeout | null = null;
   private cacheFlush: Promise<void> = Promise.resolve();
   /** the cache differs from what is on disk; opening and closing an unchanged corpus must not rewrite it */
@@ -117,6 +119,7 @@ export class CorpusStore {
       throw new StoreError('invalid', `${path.join(dir, MANIFEST)} is not valid JSON: ${(e as Error).message}`);
     }
     const verdict = checkVersion(raw);
+    let upgradeDocsFrom: number | null = null;
     let readOnly = opts.readOnly ?? false;
     let reason: string | undefined = readOnly ? 'Opened read-only.' : undefined;
     if (verdict.kind === 'newer') {
@@ -126,12 +129,17 @@ export class CorpusStore {
     } else if (verdict.kind === 'invalid') {
       throw new StoreError('invalid', `${MANIFEST} has no valid schemaVersion.`);
     } else if (verdict.kind === 'migrate') {
-      if (readOnly) throw new StoreError('invalid', `This corpus uses schema version ${verdict.from}; open it writable once to upgrade it.`);
-      raw = await migrateOnDisk(dir, raw as Record<string, unknown>);
+      // a read-only copy (an annotator's returned copy) is upgraded in memory; its documents as they are read
+      if (readOnly) {
+        raw = { ...(raw as Record<string, unknown>) };
+        migrate(raw as Record<string, unknown>, []);
+        upgradeDocsFrom = verdict.from;
+      } else raw = await migrateOnDisk(dir, raw as Record<string, unknown>);
     }
     const parsed = ManifestSchema.safeParse(raw);
     if (!parsed.success) throw new StoreError('invalid', `${MANIFEST} is malformed: ${parsed.error.issues[0]?.message ?? 'unknown problem'}`);
     const store = new CorpusStore(dir, parsed.data, readOnly, reason);
+    store.upgradeDocsFrom = upgradeDocsFrom;
     if (!readOnly) {
       const locked = await store.lock();
       if (!locked) {
@@ -201,6 +209,7 @@ export class CorpusStore {
     } catch (e) {
       throw new StoreError('invalid', `Document ${id} (${path.basename(file)}) cannot be read: ${(e as Error).message}`);
     }
+    if (this.upgradeDocsFrom !== null && raw && typeof raw === 'object') migrate({ schemaVersion: this.upgradeDocsFrom }, [raw as Record<string, unknown>]);
     const parsed = DocumentSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
