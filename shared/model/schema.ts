@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LABEL_ROLES, RELATION_ROLES } from './roles';
+import { SuggestSettingsSchema } from '../suggest/settings';
 
 /**
  * The native corpus format. Offsets count Unicode code points (Python slicing),
@@ -56,6 +57,8 @@ export const SpanSchema = z.object({
   /** adjudication trail: who proposed the span, who accepted it into gold */
   proposedBy: z.array(z.string()).optional(),
   acceptedBy: z.string().optional(),
+  /** the suggester an accepted suggestion came from (shared/suggest) */
+  suggestedBy: z.string().optional(),
 });
 
 export const RelationSchema = z.object({
@@ -67,6 +70,7 @@ export const RelationSchema = z.object({
   createdAt: isoTime.optional(),
   proposedBy: z.array(z.string()).optional(),
   acceptedBy: z.string().optional(),
+  suggestedBy: z.string().optional(),
 });
 
 export const DocumentStatus = z.enum(['todo', 'in_progress', 'done', 'reviewed']);
@@ -98,6 +102,8 @@ export const CorpusMetaSchema = z.object({
   guidelines: z.string().default(''),
   createdAt: isoTime,
   updatedAt: isoTime,
+  /** patterns, gazetteers, rejections and the local-model switch (shared/suggest/settings.ts) */
+  suggest: SuggestSettingsSchema.optional(),
 });
 
 export const CorpusSchema = CorpusMetaSchema.extend({
