@@ -1,10 +1,8 @@
 import { Option, type Command } from 'commander';
 import path from 'node:path';
 import { CorpusStore } from '../services/corpus-store';
-import { initDatabase, putUser, type Credentials } from '../services/sync/couch-admin';
-import { startTeamServer } from '../services/sync/server';
+import type { Credentials } from '../services/sync/couch-admin';
 import type { SyncReport, TeamSync } from '../services/sync/sync';
-import { openTeamCorpus, writeLink } from '../services/sync/team-link';
 import { databaseFor, parseUserPassword, ROLES, splitServerUrl, TeamError, type TeamRole } from '../services/sync/team-names';
 import { EXIT, UsageError } from './commands';
 import type { Io } from './report';
@@ -63,6 +61,7 @@ export function registerTeam(program: Command, io: Io, run: Run): void {
       run(async () => {
         const port = Number(o.port);
         if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${o.port} is not a port number`);
+        const { startTeamServer } = await import('../services/sync/server');
         const server = await startTeamServer({ dataDir: o.data, port, host: o.host, admin: admin(o.admin) });
         io.out(server.url);
         if (!['127.0.0.1', 'localhost', '::1'].includes(o.host)) {
@@ -90,6 +89,8 @@ export function registerTeam(program: Command, io: Io, run: Run): void {
         const probe = await CorpusStore.open(path.resolve(dir), { readOnly: true });
         const database = databaseFor(probe.meta.id);
         await probe.close();
+        const { initDatabase } = await import('../services/sync/couch-admin');
+        const { openTeamCorpus, writeLink } = await import('../services/sync/team-link');
         await initDatabase(server, database, cred);
         const { store, sync } = await openTeamCorpus(path.resolve(dir), server, cred);
         try {
@@ -116,6 +117,7 @@ export function registerTeam(program: Command, io: Io, run: Run): void {
     .action((name: string, o: { password: string; role: TeamRole; server: string; admin: string }) =>
       run(async () => {
         const { server } = splitServerUrl(o.server);
+        const { putUser } = await import('../services/sync/couch-admin');
         const what = await putUser(server, admin(o.admin), name, o.password, o.role);
         io.err(`${what} ${o.role} ${name}`);
         return EXIT.ok;
@@ -134,6 +136,7 @@ export function registerTeam(program: Command, io: Io, run: Run): void {
     .action((dir: string, o: { annotators: string; overlap: string; server: string; user: string; password?: string }) =>
       run(async () => {
         const names = o.annotators.split(',').map((s) => s.trim()).filter(Boolean);
+        const { openTeamCorpus } = await import('../services/sync/team-link');
         const { store, sync } = await openTeamCorpus(path.resolve(dir), o.server, credentialsFor(o.user, o.password));
         try {
           const counts = await sync.assign(names, Number(o.overlap));
@@ -160,6 +163,8 @@ export function registerTeam(program: Command, io: Io, run: Run): void {
     .action((dir: string, o: { server: string; user: string; password?: string; watch: boolean; interval: string }) =>
       run(async () => {
         const cred = credentialsFor(o.user, o.password);
+        // PouchDB and LevelDB load only for the commands that use them
+        const { openTeamCorpus, writeLink } = await import('../services/sync/team-link');
         const { store, sync, created } = await openTeamCorpus(path.resolve(dir), o.server, cred);
         try {
           if (created) io.err(`created ${dir} from the team’s corpus`);
