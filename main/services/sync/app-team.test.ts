@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventName, EventPayload } from '../../../shared/ipc/contract';
 import { dispatch } from '../../ipc/dispatch';
 import { createHandlers } from '../../ipc/handlers';
-import { CorpusStore } from '../corpus-store';
 import { ScriptedDialogs } from '../dialogs';
 import { Session } from '../session';
 import { nodeSettings } from '../settings';
