@@ -44,7 +44,11 @@ export class Session {
   }
 
   async open(dir: string): Promise<OpenCorpus> {
-    const next = await CorpusStore.open(path.resolve(dir));
+    const full = path.resolve(dir);
+    // the same corpus again (reload): the old store lets go of the lock first, or the new one finds it
+    // taken by us and opens read-only
+    if (this.store && path.resolve(this.store.dir) === full) await this.close();
+    const next = await CorpusStore.open(full);
     await this.close();
     this.store = next;
     this.startWatching(next);
