@@ -48,7 +48,12 @@ export class Session {
     // the same corpus again (reload): the old store lets go of the lock first, or the new one finds it
     // taken by us and opens read-only
     if (this.store && path.resolve(this.store.dir) === full) await this.close();
-    const next = await CorpusStore.open(full);
+    // a lost lock turns the store read-only; the window hears of it as a change on disk, and reloading shows why
+    const next: CorpusStore = await CorpusStore.open(full, {
+      onReadOnly: () => {
+        if (this.store === next) this.onExternalChange({ documentIds: [], meta: true });
+      },
+    });
     await this.close();
     this.store = next;
     this.startWatching(next);
