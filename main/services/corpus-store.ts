@@ -95,6 +95,8 @@ export class CorpusStore {
   private readonly summaries = new Map<string, CacheEntry>();
   private damagedDocs: DamagedDocument[] = [];
   private release: (() => Promise<void>) | null = null;
+  /** a read-only store of an older corpus upgrades each document as it reads it */
+  private upgradeDocsFrom: number | null = null;
   private cacheTimer: NodeJS.Timeout | null = null;
   private cacheFlush: Promise<void> = Promise.resolve();
   /** the cache differs from what is on disk; opening and closing an unchanged corpus must not rewrite it */
@@ -158,6 +160,7 @@ export class CorpusStore {
       throw new StoreError('invalid', `${path.join(dir, MANIFEST)} is not valid JSON: ${(e as Error).message}`);
     }
     const verdict = checkVersion(raw);
+    let upgradeDocsFrom: number | null = null;
     let readOnly = opts.readOnly ?? false;
     let reason: string | undefined = readOnly ? 'Opened read-only.' : undefined;
     const links = await linksIn(fs);
@@ -172,12 +175,17 @@ export class CorpusStore {
     } else if (verdict.kind === 'invalid') {
       throw new StoreError('invalid', `${MANIFEST} has no valid schemaVersion.`);
     } else if (verdict.kind === 'migrate') {
-      if (readOnly) throw new StoreError('invalid', `This corpus uses schema version ${verdict.from}; open it writable once to upgrade it.`);
-      raw = await migrateOnDisk(fs, raw as Record<string, unknown>);
+      // a read-only copy (an annotator's returned copy) is upgraded in memory; its documents as they are read
+      if (readOnly) {
+        raw = { ...(raw as Record<string, unknown>) };
+        migrate(raw as Record<string, unknown>, []);
+        upgradeDocsFrom = verdict.from;
+      } else raw = await migrateOnDisk(fs, raw as Record<string, unknown>);
     }
     const parsed = ManifestSchema.safeParse(raw);
     if (!parsed.success) throw new StoreError('invalid', `${MANIFEST} is malformed: ${parsed.error.issues[0]?.message ?? 'unknown problem'}`);
     const store = new CorpusStore(fs, parsed.data, readOnly, reason, opts);
+    store.upgradeDocsFrom = upgradeDocsFrom;
     if (!readOnly) {
       const locked = await store.lock();
       if (locked !== true) {
@@ -308,6 +316,7 @@ export class CorpusStore {
     } catch (e) {
       throw new StoreError('invalid', `Document ${id} (${file}) cannot be read: ${(e as Error).message}`);
     }
+    if (this.upgradeDocsFrom !== null && raw && typeof raw === 'object') migrate({ schemaVersion: this.upgradeDocsFrom }, [raw as Record<string, unknown>]);
     const parsed = DocumentSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -432,7 +441,7 @@ export class CorpusStore {
     this.scheduleCacheWrite();
   }
 
-  async updateMeta(patch: Partial<Pick<CorpusMeta, 'name' | 'schema' | 'guidelines'>>): Promise<CorpusMeta> {
+  async updateMeta(patch: Partial<Pick<CorpusMeta, 'name' | 'schema' | 'guidelines' | 'suggest'>>): Promise<CorpusMeta> {
     this.assertWritable();
     await this.updateManifest((m) => ({ ...m, ...patch, updatedAt: new Date().toISOString() }));
     return this.meta;
