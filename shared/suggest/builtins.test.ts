@@ -83,7 +83,7 @@ describe('who said what', () => {
 });
 
 describe('roles', () => {
-  it('uses the default names until labels carry roles, then the roles', () => {
+  it('finds the labels by role, whatever they are called', () => {
     expect(rolesOf(DEFAULT_SCHEMA)).toEqual({ claim: 'claim', actor: 'actor', figure: 'figure', cue: 'attribution', source: 'source', content: 'content' });
     const renamed = {
       labels: [
@@ -91,8 +91,8 @@ describe('roles', () => {
         { ...DEFAULT_SCHEMA.labels[0]!, name: 'attribution' },
       ],
       relationTypes: [],
-    } as AnnotationSchema;
-    expect(rolesOf(renamed)).toEqual({ cue: 'quote-cue' });
+    } satisfies AnnotationSchema;
+    expect(rolesOf(renamed)).toEqual({ cue: 'quote-cue', claim: 'attribution' });
     expect(run('He said it rained.', ['cues'], renamed).map((s) => s.label)).toEqual(['quote-cue']);
   });
 
