@@ -7,6 +7,8 @@ export interface TextFile {
   /** name used in problems and as a title fallback; usually the path relative to what the user picked */
   name: string;
   text: string;
+  /** the file began with a UTF-8 byte order mark, removed from `text` (brat counts it as character 0) */
+  utf8Bom?: boolean;
 }
 
 export type OffsetUnit = 'codepoint' | 'utf16';
