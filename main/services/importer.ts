@@ -7,7 +7,7 @@ import { newDocument } from '../../shared/formats/common';
 import { detectFormat, importCodec, type DetectedFormat } from '../../shared/formats/index';
 import type { ImportResult, OffsetUnit, TextFile } from '../../shared/formats/types';
 import { decodeText, TextDecodeError } from '../../shared/text/encoding';
-import { readZip, ZipLimitError } from '../../shared/formats/zip';
+import { readZip, ZIP_LIMITS, ZipLimitError } from '../../shared/formats/zip';
 
 /**
  * Files and folders → documents, without touching a corpus (the caller
@@ -249,7 +249,8 @@ async function zipUnits(f: { full: string; name: string; walked: boolean }, erro
       errors.push({ file: f.name, message: `${f.name} is ${mb(size)}, above the ${mb(maxBytes)} import limit; split it into smaller files` });
       return [];
     }
-    contents = readZip(await readFile(f.full), f.name);
+    // an entry may be as large as a file we would import; all of them together four times that
+    contents = readZip(await readFile(f.full), f.name, { ...ZIP_LIMITS, maxEntryBytes: maxBytes, maxTotalBytes: 4 * maxBytes });
   } catch (err) {
     errors.push({ file: f.name, message: err instanceof ZipLimitError ? err.message : `could not read ${f.name}: ${err instanceof Error ? err.message : String(err)}` });
     return [];
