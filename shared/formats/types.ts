@@ -45,6 +45,8 @@ export interface ExportOptions {
   filters?: ExportFilters;
   /** CoNLL only: one tag column per label layer, or a single column */
   nested?: NestedPolicy;
+  /** CoNLL only: 2 writes `token<TAB>tag` lines and no -DOCSTART- (doccano's reader, seqeval-style scripts); nested spans are flattened (outermost unless `nested` says innermost) */
+  conllColumns?: 2;
 }
 
 export interface OutputFile {
