@@ -19,6 +19,8 @@ export interface ExportCorpusOptions {
   filters?: ExportFilters;
   offsets?: OffsetUnit;
   nested?: NestedPolicy;
+  /** CoNLL: 2 for the token<TAB>tag form */
+  conllColumns?: 2;
 }
 
 export interface ExportSummary {

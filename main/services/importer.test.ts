@@ -210,4 +210,14 @@ describe('exportCorpus', () => {
     const back = await importPaths([out.path], { ...base, offsets: 'utf16' });
     expect(back.documents[0]!.spans.map((s) => s.text)).toContain('The strike 🚀 killed 62 servicemen');
   });
+
+  it('writes the Label Studio labelling config beside the data, and two-column CoNLL on request', async () => {
+    const ls = await exportCorpus(goldenCorpus(), 'labelstudio', path.join(dir, 'x', 'corpus.labelstudio.json'));
+    expect(ls.files).toEqual([path.join(dir, 'x', 'corpus.labelstudio.json'), path.join(dir, 'x', 'corpus.labelstudio.config.xml')]);
+    expect(await readFile(ls.files[1]!, 'utf8')).toMatch(/^<View>[\s\S]*<Labels name="label" toName="text">/);
+    const conll = await exportCorpus(goldenCorpus(), 'conll', path.join(dir, 'x', 'two.conll'), { conllColumns: 2 });
+    const lines = (await readFile(conll.path, 'utf8')).split('\n').filter((l) => l.trim() !== '');
+    expect(lines.every((l) => l.split('\t').length === 2)).toBe(true);
+  });
 });
+
