@@ -1,9 +1,10 @@
 import { call } from '../api';
 import { attempt, importFiles, openCorpus, redo, setStatus, undo } from '../app/actions';
-import { pendingSelection, applyLabel } from '../editor/plugins/LabelPlugin';
+import { labelSelection } from './document/AnnotatedDocument';
 import { getState, setState, useAppState } from '../app/store';
 import { DOC_STATUSES, type DocStatus } from '../../shared/model/schema';
 import { keyOfLabel } from './label-keys';
+import { setAnnotatorName } from './annotator-name';
 
 function SaveIndicator() {
   const save = useAppState((s) => s.save);
@@ -77,12 +78,7 @@ export function Toolbar() {
           title={`${l.description} (key ${keyOfLabel(schema, l.name) ?? '—'})`}
           disabled={!doc || mode !== 'annotate'}
           onMouseDown={(e) => e.preventDefault() /* keep the text selection */}
-          onClick={() => {
-            const s = getState();
-            if (pendingSelection.current && s.doc) applyLabel(l.name, pendingSelection.current, s.doc);
-            window.getSelection()?.removeAllRanges();
-            pendingSelection.current = null;
-          }}
+          onClick={() => labelSelection(l.name)}
         >
           <kbd>{keyOfLabel(schema, l.name)}</kbd> <span className="swatch" style={{ background: l.color }} />
           {l.name}
@@ -145,7 +141,7 @@ export function Toolbar() {
           aria-label="Annotator name"
           data-testid="annotator-name"
           value={annotator}
-          onChange={(e) => void attempt(async () => setState({ settings: await call('settings:set', { annotator: e.target.value }) }))}
+          onChange={(e) => setAnnotatorName(e.target.value)}
         />
       </span>
     </div>
