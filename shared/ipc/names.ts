@@ -38,6 +38,11 @@ export const CHANNEL_NAMES = [
   'review:open',
   'review:document',
   'review:saveGold',
+  'team:connect',
+  'team:status',
+  'team:syncNow',
+  'team:progress',
+  'team:review',
 ] as const;
 
-export const EVENT_NAMES = ['corpus:changedOnDisk', 'import:progress', 'menu:command', 'dialog:ask'] as const;
+export const EVENT_NAMES = ['corpus:changedOnDisk', 'import:progress', 'menu:command', 'dialog:ask', 'team:status'] as const;
