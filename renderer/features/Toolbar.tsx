@@ -6,6 +6,7 @@ import { DOC_STATUSES, type DocStatus } from '../../shared/model/schema';
 import { keyOfLabel } from './label-keys';
 import { setAnnotatorName } from './annotator-name';
 import { copyForAnnotator, reviewReturnedCopies } from './workflows/corpus-actions';
+import { TeamSyncStatus } from './team/TeamSync';
 
 function SaveIndicator() {
   const save = useAppState((s) => s.save);
@@ -120,6 +121,7 @@ export function Toolbar() {
       <span className="grow" />
       <ReloadButton />
       <SaveIndicator />
+      <TeamSyncStatus />
       <button type="button" className="link" onClick={() => setState({ dialog: 'shortcuts' })} title="Keyboard shortcuts (?)">
         ?
       </button>
