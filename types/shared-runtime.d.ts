@@ -21,3 +21,17 @@ declare var crypto: { randomUUID(): string };
 interface File {
   readonly name: string;
 }
+/** WHATWG URL, as Node and browsers have it (the parts shared/ reads). */
+declare class URL {
+  constructor(url: string, base?: string | URL);
+  readonly href: string;
+  readonly protocol: string;
+  readonly hostname: string;
+  readonly host: string;
+  readonly port: string;
+  readonly pathname: string;
+  readonly search: string;
+  readonly username: string;
+  readonly password: string;
+  toString(): string;
+}
