@@ -6,6 +6,7 @@ import { DOC_STATUSES, type DocStatus } from '../../shared/model/schema';
 import { keyOfLabel } from './label-keys';
 import { titleWithKey } from '../../shared/keymap';
 import { setAnnotatorName } from './annotator-name';
+import { TeamSyncStatus } from './team/TeamSync';
 
 function SaveIndicator() {
   const save = useAppState((s) => s.save);
@@ -114,6 +115,7 @@ export function Toolbar() {
       <span className="grow" />
       <ReloadButton />
       <SaveIndicator />
+      <TeamSyncStatus />
       <button type="button" className="link" onClick={() => setState({ dialog: 'shortcuts' })} title={titleWithKey('shortcuts')}>
         ?
       </button>

@@ -5,8 +5,9 @@ import type { AnnotationSchema, Document } from '../../../shared/model/schema';
 import { goldSpanId, type Candidate, type RelationCandidate } from '../../../shared/review/adjudicate';
 import { DocumentView, type Decoration, type Decorations } from '../../editor/DocumentView';
 import { keyOfLabel, labelForKey } from '../label-keys';
+import { useTeamStatus } from '../team/team-store';
 import {
-  cancelEdit, currentGoldSpan, finalizeCurrent, focusCandidate, openCopies, relabelCurrent, relationStatusOf, selectDocument, statusOf, undecided, undecidedRelations, useReview,
+  cancelEdit, currentGoldSpan, finalizeCurrent, focusCandidate, openCopies, openTeamCopies, relabelCurrent, relationStatusOf, selectDocument, statusOf, undecided, undecidedRelations, useReview,
 } from './review-store';
 
 function colorOf(schema: AnnotationSchema | undefined, label: string): string {
@@ -162,6 +163,7 @@ function RelationRows({ relations, candidates }: { relations: readonly RelationC
 
 export function ReviewView() {
   const summary = useReview((s) => s.summary);
+  const teamLead = useTeamStatus().role === 'lead';
   const doc = useReview((s) => s.doc);
   const gold = useReview((s) => s.gold);
   const declined = useReview((s) => s.declined);
@@ -192,6 +194,11 @@ export function ReviewView() {
         <button type="button" data-testid="review-add-folder" onClick={() => void openCopies('folder', !!summary)}>
           {summary ? 'Add corpus folder…' : 'Open corpus folder…'}
         </button>
+        {teamLead && (
+          <button type="button" data-testid="review-team" onClick={() => void openTeamCopies()} title="Every annotator's copies as replicated from the team server">
+            Team copies
+          </button>
+        )}
         {summary && (
           <span className="muted" data-testid="review-annotators">
             {summary.annotators.join(', ')}
