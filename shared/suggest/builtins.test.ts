@@ -88,11 +88,11 @@ describe('roles', () => {
     const renamed = {
       labels: [
         { ...DEFAULT_SCHEMA.labels[3]!, name: 'quote-cue', role: 'cue' },
-        { ...DEFAULT_SCHEMA.labels[0]!, name: 'attribution' },
+        { ...DEFAULT_SCHEMA.labels[0]!, name: 'attribution', role: undefined },
       ],
       relationTypes: [],
     } satisfies AnnotationSchema;
-    expect(rolesOf(renamed)).toEqual({ cue: 'quote-cue', claim: 'attribution' });
+    expect(rolesOf(renamed)).toEqual({ cue: 'quote-cue' });
     expect(run('He said it rained.', ['cues'], renamed).map((s) => s.label)).toEqual(['quote-cue']);
   });
 
