@@ -20,7 +20,8 @@ test.afterAll(async () => {
 /** Import a text file as a new document and open it. */
 async function openText(app: Parameters<Parameters<typeof test>[2]>[0]['app'], name: string, text: string): Promise<void> {
   const file = path.join(tmp, `${name}.txt`);
-  await writeFile(file, text);
+  // a .txt is titled by its first line
+  await writeFile(file, `${name}\n\n${text}`);
   await app.importFiles([file]);
   await expect(app.page.getByTestId('document-row').filter({ hasText: name })).toBeVisible();
   await app.openDocument(name);
