@@ -5,6 +5,7 @@ import { dispatch } from './ipc/dispatch';
 import { createHandlers, isSafeExternalUrl } from './ipc/handlers';
 import { CHANNELS } from '../shared/ipc/contract';
 import { electronDialogs, electronSettings } from './services/electron-adapters';
+import { PathGrants } from './services/path-grants';
 import { Session } from './services/session';
 import { createMainWindow } from './window/create-window';
 import { buildMenu } from './window/menu';
@@ -24,7 +25,9 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', () => win?.focus());
   void app.whenReady().then(() => {
     const session = new Session(app.getPath('userData'), (change) => win?.webContents.send('corpus:changedOnDisk', change));
+    const grants = new PathGrants();
     const handlers = createHandlers({
+      grants,
       session,
       settings: electronSettings(),
       dialogs: electronDialogs(() => win),
@@ -40,6 +43,10 @@ if (!app.requestSingleInstanceLock()) {
         return dispatch(handlers, channel, payload);
       });
     }
+    // the preload turns a dropped file's path into a token (main/preload/index.ts); nothing else reaches this
+    ipcMain.on('path:grantDropped', (event, p: unknown) => {
+      event.returnValue = isTrustedSender(event.senderFrame?.url, devServerUrl) && typeof p === 'string' && p ? grants.mint(p, 'import') : '';
+    });
     Menu.setApplicationMenu(buildMenu((command) => win?.webContents.send('menu:command', { command })));
     win = createMainWindow(outDir, devServerUrl);
     app.on('before-quit', () => void session.close());
