@@ -151,6 +151,16 @@ describe('handlers', () => {
     expect(app.openExternal).toHaveBeenCalledExactlyOnceWith('https://example.org/report?id=1');
   });
 
+  it('passes the OS only the parsed, normalised link, never a raw string it may read differently', async () => {
+    const app = launch();
+    for (const url of [' https://x.example/', 'https:\\evil.example\\', 'https://x.example/\n', 'http://']) {
+      expect(await app.fail('shell:openExternal', { url }), JSON.stringify(url)).toMatchObject({ code: 'unsafe_url' });
+    }
+    expect(app.openExternal).not.toHaveBeenCalled();
+    await app.call('shell:openExternal', { url: 'HTTPS://Example.ORG/a?q=é' });
+    expect(app.openExternal).toHaveBeenCalledExactlyOnceWith('https://example.org/a?q=%C3%A9');
+  });
+
   it('reports "no corpus" rather than crashing when nothing is open', async () => {
     const app = launch();
     expect(await app.fail('document:get', { id: 'x' })).toMatchObject({ code: 'no_corpus' });

@@ -30,14 +30,21 @@ export interface HandlerDeps {
   grants?: PathGrants;
 }
 
-/** Only web links leave the app, and only to the OS browser. */
+/**
+ * Only web links leave the app, and only to the OS browser, as the URL
+ * parsed here (its normalised href): never the raw string, which the OS may
+ * read differently (" https://x", "https:\\evil"). http stays allowed:
+ * the source links of older articles are often http, and the browser, not
+ * Spanmark, fetches them.
+ */
+export function safeExternalUrl(url: string): string | null {
+  if (url !== url.trim() || /[\\\s]/.test(url) || !URL.canParse(url)) return null;
+  const u = new URL(url);
+  return (u.protocol === 'https:' || u.protocol === 'http:') && !u.username && !u.password && !!u.hostname ? u.href : null;
+}
+
 export function isSafeExternalUrl(url: string): boolean {
-  try {
-    const u = new URL(url);
-    return (u.protocol === 'https:' || u.protocol === 'http:') && !u.username && !u.password;
-  } catch {
-    return false;
-  }
+  return safeExternalUrl(url) !== null;
 }
 
 /**
@@ -209,8 +216,9 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       return settings.set(patch);
     },
     'shell:openExternal': async ({ url }) => {
-      if (!isSafeExternalUrl(url)) throw Object.assign(new Error(`Refused to open ${url}: only http(s) links open, in your browser.`), { code: 'unsafe_url' });
-      await deps.openExternal(url);
+      const safe = safeExternalUrl(url);
+      if (!safe) throw Object.assign(new Error(`Refused to open ${url}: only http(s) links open, in your browser.`), { code: 'unsafe_url' });
+      await deps.openExternal(safe);
       return { ok: true as const };
     },
     'analysis:figures': async () => figureRows(await session.require().readAll()),
