@@ -51,7 +51,7 @@ if (!app.requestSingleInstanceLock()) {
     ipcMain.on('path:grantDropped', (event, p: unknown) => {
       event.returnValue = isTrustedSender(event.senderFrame?.url, appPages) && typeof p === 'string' && p ? grants.mint(p, 'import') : '';
     });
-    Menu.setApplicationMenu(buildMenu((command) => win?.webContents.send('menu:command', { command })));
+    Menu.setApplicationMenu(buildMenu((command) => win?.webContents.send('menu:command', { command }), { devTools: !app.isPackaged }));
     win = createMainWindow(outDir, devServerUrl);
     app.on('before-quit', () => void session.close());
   });

@@ -1,7 +1,8 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 
 /** Menu items send commands to the renderer, which owns the behaviour (and its shortcuts). */
-export function buildMenu(send: (command: string) => void): Menu {
+/** `devTools`: only in development; a packaged app has no menu route into the page's internals. */
+export function buildMenu(send: (command: string) => void, opts: { devTools: boolean } = { devTools: false }): Menu {
   const item = (label: string, command: string, accelerator?: string): MenuItemConstructorOptions => ({
     label,
     click: () => send(command),
@@ -22,7 +23,7 @@ export function buildMenu(send: (command: string) => void): Menu {
       ],
     },
     { label: 'Edit', submenu: [{ role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] },
-    { label: 'View', submenu: [{ role: 'reload' }, { role: 'toggleDevTools' }, { role: 'togglefullscreen' }] },
+    { label: 'View', submenu: [{ role: 'reload' }, ...(opts.devTools ? [{ role: 'toggleDevTools' as const }] : []), { role: 'togglefullscreen' }] },
     { label: 'Help', submenu: [item('Keyboard shortcuts', 'shortcuts', 'Shift+/')] },
   ];
   return Menu.buildFromTemplate(template);
