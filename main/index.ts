@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { dispatch } from './ipc/dispatch';
 import { createHandlers, safeExternalUrl } from './ipc/handlers';
 import { CHANNELS } from '../shared/ipc/contract';
-import { electronDialogs, electronSettings } from './services/electron-adapters';
+import { electronCredentials, electronDialogs, electronSettings } from './services/electron-adapters';
 import { PathGrants } from './services/path-grants';
 import { Session } from './services/session';
 import { appPageUrl, createMainWindow } from './window/create-window';
@@ -38,6 +38,7 @@ if (!app.requestSingleInstanceLock()) {
         const safe = safeExternalUrl(url);
         return safe ? shell.openExternal(safe) : Promise.resolve();
       },
+      credentials: electronCredentials(),
     });
     for (const channel of CHANNELS) {
       ipcMain.handle(channel, (event, payload) => {

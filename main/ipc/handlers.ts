@@ -18,6 +18,8 @@ import { writeAtomic } from '../services/atomic-write';
 import { agreeFromCorpora, loadCopy } from '../services/copies';
 import { ReviewSession } from '../services/review-session';
 import { forbiddenPath, PathGrants } from '../services/path-grants';
+import { memoryCredentials, type CredentialStore } from '../services/sync/credentials';
+import { TeamService } from '../services/sync/team-service';
 
 export interface HandlerDeps {
   session: Session;
@@ -28,6 +30,8 @@ export interface HandlerDeps {
   openExternal: (url: string) => Promise<void>;
   /** path capabilities handed to the renderer (main/index.ts shares them with the preload's drop grants) */
   grants?: PathGrants;
+  /** team passwords: the OS keychain in Electron; memory only elsewhere */
+  credentials?: CredentialStore;
 }
 
 /**
@@ -58,6 +62,17 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
   const tokens = (paths: string[], use: Parameters<PathGrants['mint']>[1]) => paths.map((p) => grants.mint(p, use));
   let importAbort: AbortController | null = null;
   const review = new ReviewSession(() => session.dataDir, () => session.current);
+  const team = new TeamService(
+    () => session.current,
+    deps.credentials ?? memoryCredentials(),
+    (status) => deps.emit('team:status', status),
+    (documentIds) => deps.emit('corpus:changedOnDisk', { documentIds, meta: false }),
+  );
+  // a corpus connected to a team before resumes syncing in the background; opening never waits for the network
+  const resumeTeam = <T>(value: T): T => {
+    void team.resume();
+    return value;
+  };
 
   const ensureAnnotator = (): void => {
     const s = settings.get();
@@ -118,12 +133,13 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     'app:bootstrap': async () => {
       ensureAnnotator();
       const corpus = session.describe() ?? (await openOrSample());
+      resumeTeam(null);
       return { settings: settings.get(), corpus, host: deps.host };
     },
     'corpus:open': async ({ path: dir }) => {
       const opened = await session.open(corpusPath(dir));
       rememberCorpus(opened.path);
-      return opened;
+      return resumeTeam(opened);
     },
     'corpus:openDialog': async () => {
       const dir = await dialogs.openFolder('Open a corpus folder, or choose an empty folder for a new corpus');
@@ -138,7 +154,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       }
       const opened = await session.open(dir);
       rememberCorpus(opened.path);
-      return opened;
+      return resumeTeam(opened);
     },
     'corpus:current': async () => session.describe(),
     'corpus:reload': async () => session.reload(),
@@ -155,6 +171,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     'document:get': async ({ id }) => session.require().read(id),
     'document:save': async ({ document }) => {
       const summary = await session.require().save(document);
+      team.nudge();
       return { summary, savedAt: new Date().toISOString() };
     },
     'document:create': async ({ title, text, url }) => {
@@ -250,6 +267,19 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       return review.open(chosen, add);
     },
     'review:document': async ({ key }) => review.document(key),
-    'review:saveGold': async ({ key, document }) => review.saveGold(key, document),
+    'review:saveGold': async ({ key, document }) => {
+      const saved = await review.saveGold(key, document);
+      team.nudge(); // finalized gold replicates back to the team
+      return saved;
+    },
+    'team:connect': async ({ server, user, password }) => team.connect(server, user, password),
+    'team:status': async () => team.get(),
+    'team:syncNow': async () => team.syncNow(),
+    'team:progress': async () => team.progress(),
+    'team:review': async () => {
+      await team.syncNow();
+      const { copies, goldDir } = await team.copiesForReview();
+      return review.openLoaded(copies, goldDir);
+    },
   } satisfies HandlerMap;
 }
