@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import yaml from 'js-yaml';
+import { load as loadYaml } from 'js-yaml';
 import { describe, expect, it, vi } from 'vitest';
 
 // the menu is checked as the template it builds; no Electron binary is needed for that
@@ -16,7 +16,7 @@ const roles = (items: Item[]): string[] => items.flatMap((i) => [...(i.role ? [i
 
 describe('packaging hardening', () => {
   it('electron-builder flips the Electron fuses that would let a local attacker run code through the app', () => {
-    const config = yaml.load(readFileSync(path.resolve(__dirname, '../../electron-builder.yml'), 'utf8')) as { electronFuses?: Record<string, boolean> };
+    const config = loadYaml(readFileSync(path.resolve(__dirname, '../../electron-builder.yml'), 'utf8')) as { electronFuses?: Record<string, boolean> };
     expect(config.electronFuses).toMatchObject({
       runAsNode: false,
       enableNodeOptionsEnvironmentVariable: false,
