@@ -3,9 +3,14 @@
 // then one summary line with the counts.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { requireNode } from './node-version.mjs';
+
+requireNode('npm test');
 
 const steps = [
   ['typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
+  // shared/ alone, without DOM or Node types
+  ['typecheck shared', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.shared.json']],
   ['lint', 'npx', ['eslint', '.', '--max-warnings=0']],
   ['unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=reports/unit-results.json']],
   ['e2e', 'node', ['scripts/e2e.mjs']],
