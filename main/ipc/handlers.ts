@@ -17,6 +17,7 @@ import { corpusStats, figureRows, searchCorpus, serializeFigures } from '../serv
 import { writeAtomic } from '../services/atomic-write';
 import { agreeFromCorpora, loadCopy } from '../services/copies';
 import { ReviewSession } from '../services/review-session';
+import { DocumentSession } from '../services/document-session';
 
 export interface HandlerDeps {
   session: Session;
@@ -46,6 +47,9 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
   const { session, settings, dialogs } = deps;
   let importAbort: AbortController | null = null;
   const review = new ReviewSession(() => session.dataDir, () => session.current);
+  const documents = new DocumentSession(() => session.current);
+  // closing the corpus (another corpus, reload, quit) first writes what the open document still owes the disk
+  session.beforeClose(() => documents.flush().catch(() => undefined));
 
   const ensureAnnotator = (): void => {
     const s = settings.get();
@@ -89,6 +93,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
   };
 
   const runExport: HandlerMap['export:run'] = async ({ format, path: out, filters, offsets }) => {
+    await documents.flush();
     const corpus = await session.require().readAll();
     return exportCorpus(corpus, format, out, { filters, offsets });
   };
@@ -123,19 +128,21 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     'corpus:reload': async () => session.reload(),
     'corpus:updateMeta': async ({ renames, relationRenames, schema, ...patch }) => {
       const store = session.require();
+      await documents.flush();
+      // a schema change may rewrite every document, the open one too: it is read again when next opened
+      if (schema) documents.forget();
       if (schema) await changeSchema(store, { schema, labelRenames: renames, relationRenames });
       if (Object.keys(patch).length) await store.updateMeta(patch);
       return session.describe()!;
     },
     'corpus:restoreBackup': async ({ id }) => {
+      documents.forget(id);
       await session.require().restoreBackup(id);
       return session.describe()!;
     },
     'document:get': async ({ id }) => session.require().read(id),
-    'document:save': async ({ document }) => {
-      const summary = await session.require().save(document);
-      return { summary, savedAt: new Date().toISOString() };
-    },
+    'document:open': async ({ id }) => documents.openDocument(id),
+    'document:apply': async ({ id, baseVersion, ops }) => documents.apply(id, baseVersion, ops),
     'document:create': async ({ title, text, url }) => {
       const doc: Document = {
         id: newId('d_'),
@@ -150,6 +157,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       return summary ?? summarize(doc);
     },
     'document:delete': async ({ id }) => {
+      documents.forget(id);
       await session.require().deleteDocument(id);
       return { ok: true as const };
     },
@@ -195,16 +203,26 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       await deps.openExternal(url);
       return { ok: true as const };
     },
-    'analysis:figures': async () => figureRows(await session.require().readAll()),
+    'analysis:figures': async () => {
+      await documents.flush();
+      return figureRows(await session.require().readAll());
+    },
     'analysis:exportFigures': async ({ format }) => {
       const out = await dialogs.saveFile(`claims-and-figures.${format}`, [{ name: format.toUpperCase(), extensions: [format] }]);
       if (!out) return null;
       await writeAtomic(out, serializeFigures(figureRows(await session.require().readAll()), format));
       return { path: out };
     },
-    'analysis:search': async (q) => searchCorpus(await session.require().readAll(), q),
-    'analysis:stats': async () => corpusStats(await session.require().readAll()),
+    'analysis:search': async (q) => {
+      await documents.flush();
+      return searchCorpus(await session.require().readAll(), q);
+    },
+    'analysis:stats': async () => {
+      await documents.flush();
+      return corpusStats(await session.require().readAll());
+    },
     'review:agreement': async ({ paths, saveCsv }) => {
+      await documents.flush();
       const chosen = paths.length ? paths : await dialogs.openFiles([{ name: 'Spanmark corpus copies', extensions: ['json'] }]);
       if (!chosen?.length) return null;
       const copies = await Promise.all(chosen.map((p) => loadCopy(p)));
@@ -215,6 +233,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       return { report, paths: chosen, csvPath };
     },
     'review:open': async ({ paths, pick, add }) => {
+      await documents.flush();
       let chosen: string[] | null = paths;
       if (!chosen.length) {
         const folder = pick === 'folder' ? await dialogs.openFolder('Add an annotator copy (corpus folder)') : null;

@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
-import { actor, deleteSpan, editCurrent, relabel, startLink } from '../../app/actions';
+import { deleteSpan, endEditGroup, relabel, removeRelation, setAttribute, setNote, startLink } from '../../app/actions';
 import { useAppState } from '../../app/store';
-import { removeRelation, updateSpan } from '../../../shared/model/edits';
 import { figureAttributes } from '../../../shared/analysis/figure-attributes';
 
 /** Everything about the selected span, editable: label, note, attributes, relations. */
@@ -16,10 +15,7 @@ export function DetailsPanel() {
   const byId = new Map(doc.spans.map((s) => [s.id, s]));
   const relations = doc.relations.filter((r) => r.from === span.id || r.to === span.id);
   const attrs = span.attributes ?? {};
-  const setAttr = (key: string, value: string): void => {
-    const num = value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : value === '' ? null : value;
-    editCurrent((d) => updateSpan(d, span.id, { attributes: { ...(d.spans.find((x) => x.id === span.id)?.attributes ?? {}), [key]: num } }, actor()));
-  };
+  const setAttr = (key: string, value: string): void => setAttribute(span.id, key, value);
   return (
     <div className="details-panel" data-testid="details-panel" data-span-id={span.id}>
       <label>
@@ -36,12 +32,18 @@ export function DetailsPanel() {
       </div>
       <label>
         Note
+        {/* saved at every keystroke like any other edit; a stretch of typing is one undo step; Esc leaves the box */}
         <textarea
           data-testid="details-note"
-          defaultValue={span.note ?? ''}
-          key={`${span.id}-${span.note ?? ''}`}
-          onBlur={(e) => {
-            if ((span.note ?? '') !== e.target.value) editCurrent((d) => updateSpan(d, span.id, { note: e.target.value }, actor()));
+          value={span.note ?? ''}
+          key={span.id}
+          onChange={(e) => setNote(span.id, e.target.value)}
+          onBlur={endEditGroup}
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape') return;
+            e.preventDefault();
+            e.stopPropagation();
+            e.currentTarget.blur();
           }}
           placeholder="Free-text note (n)"
         />
@@ -64,7 +66,7 @@ export function DetailsPanel() {
           return (
             <li key={r.id} data-testid="relation-row" data-relation-type={r.type}>
               {r.from === span.id ? `${r.type} →` : `← ${r.type}`} <em>{other?.label}</em> “{other?.text}”
-              <button type="button" aria-label="Remove relation" onClick={() => editCurrent((d) => removeRelation(d, r.id, new Date().toISOString()))}>
+              <button type="button" aria-label="Remove relation" onClick={() => removeRelation(r.id)}>
                 ×
               </button>
             </li>
