@@ -387,25 +387,35 @@ export function updateSpanOp(span: Span, patch: SpanPatch): Op {
  */
 export function textEditOps(doc: Document, from: number, to: number, insert: string, now: string, index = new OffsetIndex(doc.text)): { ops: Op[]; removed: Span[]; doc: Document } {
   if (from < 0 || to > doc.text.length || from > to) throw new EditError('out_of_range', `Edit ${from}–${to} is outside the text.`);
+  const { doc: edited, removed } = applyTextEdit(doc, index.toCodePoint(from), index.toCodePoint(to, 'end'), insert, now, index);
+  const ops = textEditResultOps(doc, edited, from, to, index);
+  return { ops, removed, doc: { ...doc, text: edited.text, spans: edited.spans, relations: edited.relations } };
+}
+
+/**
+ * The ops that turn `doc` into `edited`, a text edit's result computed
+ * elsewhere (the editor, which knows where the caret was), given the
+ * replaced UTF-16 range [from, to) of `doc.text`.
+ */
+export function textEditResultOps(doc: Document, edited: Document, from: number, to: number, index = new OffsetIndex(doc.text), nextIndex = new OffsetIndex(edited.text)): Op[] {
   const a = index.toCodePoint(from);
   const b = index.toCodePoint(to, 'end');
-  const { doc: edited, removed, delta } = applyTextEdit(doc, a, b, insert, now, index);
-  const gone = new Set(removed.map((s) => s.id));
-  const ops = removeSpansOps(doc, gone);
+  const delta = nextIndex.cpLength - index.cpLength;
+  const insert = edited.text.slice(from, edited.text.length - (doc.text.length - to));
   const after = new Map<string, Span>();
   for (const s of edited.spans) after.set(s.id, s);
-  const insLen = delta + (b - a);
-  const rangeAfter: [number, number] = [a, a + insLen];
+  const gone = doc.spans.filter((s) => !after.has(s.id)).map((s) => s.id);
+  const ops = removeSpansOps(doc, gone);
+  const rangeAfter: [number, number] = [a, a + delta + (b - a)];
   const moves: { before: Span; after: Span }[] = [];
   for (const s of doc.spans) {
-    if (gone.has(s.id)) continue;
-    const next = after.get(s.id)!;
+    const next = after.get(s.id);
+    if (!next) continue;
     // listed unless the plain rule (before: unchanged, after: shifted) gives exactly this span both ways
     const untouched = s.end < a && s.end < rangeAfter[0] && next === s;
     const shifted = s.start > b && s.start + delta > rangeAfter[1] && next.start === s.start + delta && next.end === s.end + delta && next.text === s.text && next.updatedAt === s.updatedAt;
     if (!untouched && !shifted) moves.push({ before: s, after: next });
   }
   ops.push({ op: 'text', at: from, removed: doc.text.slice(from, to), insert, range: [a, b], rangeAfter, moves });
-  // the document the ops produce, already computed: the caller need not apply them again
-  return { ops, removed, doc: { ...doc, text: edited.text, spans: edited.spans, relations: edited.relations } };
+  return ops;
 }

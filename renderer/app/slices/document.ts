@@ -1,6 +1,6 @@
 import { call } from '../../api';
 import { addRelation, addSpan, EditError, relationsBrokenByRelabel, type Actor } from '../../../shared/model/edits';
-import { applyOps, OpError, removeRelationsOps, removeSpansOps, textEditOps, updateSpanOp, type Op, type SpanPatch } from '../../../shared/model/operations';
+import { applyOps, OpError, removeRelationsOps, removeSpansOps, textEditOps, textEditResultOps, updateSpanOp, type Op, type SpanPatch } from '../../../shared/model/operations';
 import { figureAttributes } from '../../../shared/analysis/figure-attributes';
 import { OffsetIndex } from '../../../shared/text/offsets';
 import type { Document, DocStatus } from '../../../shared/model/schema';
@@ -265,18 +265,18 @@ export function editText(from: number, to: number, insert: string): void {
 }
 
 /**
- * The editor's older interface: a whole edited document. Only a text
- * change (edit mode) and status are expected here; they become ops.
+ * A text edit the editor has already carried spans through (edit mode):
+ * it knows where the caret was, so it says which of two equal words went.
+ * Typing shares undo steps; an edit that removed spans is a step of its own.
  */
 export function commit(next: Document, extra: Partial<AppState> = {}, group?: string): void {
   const doc = getState().doc;
   if (!doc) return;
   const d = diffText(doc.text, next.text);
   if (d) {
-    const { ops, doc: edited } = textEditOps(doc, d.start, d.end, d.insert, actor().now, offsetIndexFor(doc.text));
-    commitOps(ops, { next: edited, extra, ...(group ? { group } : {}) });
+    const ops = textEditResultOps(doc, next, d.start, d.end, offsetIndexFor(doc.text), offsetIndexFor(next.text));
+    commitOps(ops, { next: { ...doc, text: next.text, spans: next.spans, relations: next.relations }, extra, ...(group ? { group } : {}) });
   }
-  if (next.status !== getState().doc?.status) setStatus(next.status);
 }
 
 /** Select a span; while a relation is being drawn, selecting its target completes it. */
