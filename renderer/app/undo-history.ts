@@ -28,9 +28,10 @@ export class UndoHistory {
     return this.future.length > 0;
   }
 
-  record(ops: Op[], group?: string, now = Date.now()): void {
+  /** `window`: how long after the last edit of the group the next one still joins it (a note field: until it is left). */
+  record(ops: Op[], group?: string, now = Date.now(), window = GROUP_WINDOW_MS): void {
     const last = this.past[this.past.length - 1];
-    if (group && last?.group === group && now - last.at < GROUP_WINDOW_MS) {
+    if (group && last?.group === group && now - last.at < window) {
       last.ops = last.ops.concat(ops);
       last.at = now;
     } else {

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { flushSync } from 'react-dom';
 import { deleteSpan, importFiles, link, openDocument, redo, relabel, startLink, undo } from './actions';
 import { getState, setState } from './store';
 import { labelForKey } from '../features/label-keys';
@@ -110,8 +111,9 @@ export function useHotkeys(): void {
         case 'n':
           if (selected) {
             e.preventDefault();
-            setState({ panel: 'details' });
-            requestAnimationFrame(() => document.querySelector<HTMLTextAreaElement>('[data-testid="details-note"]')?.focus());
+            // rendered now and focused now, so the keys typed next land in the note, not on the document
+            flushSync(() => setState({ panel: 'details' }));
+            document.querySelector<HTMLTextAreaElement>('[data-testid="details-note"]')?.focus();
           }
           return;
         case 'g':

@@ -115,6 +115,8 @@ export interface CommitOptions {
   extra?: Partial<AppState>;
   /** edits of one group in quick succession share an undo step (typing) */
   group?: string;
+  /** a group that lasts until endEditGroup (a field losing focus), however slowly it is typed */
+  groupUntilClosed?: boolean;
   /** the document these ops produce, when the caller has computed it already */
   next?: Document;
 }
@@ -141,7 +143,7 @@ export function commitOps(ops: Op[], opts: CommitOptions = {}): boolean {
     }
     throw e;
   }
-  history.record(all, opts.group);
+  history.record(all, opts.group, Date.now(), opts.groupUntilClosed ? Infinity : undefined);
   setState({ doc, canUndo: history.canUndo, canRedo: history.canRedo, ...opts.extra });
   queue.push(all);
   return true;
@@ -240,7 +242,7 @@ export function setStatus(status: DocStatus): void {
 export function setNote(spanId: string, note: string): void {
   const span = getState().doc?.spans.find((x) => x.id === spanId);
   if (!span || (span.note ?? '') === note) return;
-  commitOps([updateSpanOp(span, { note: note === '' ? null : note, updatedAt: actor().now })], { group: `note:${spanId}` });
+  commitOps([updateSpanOp(span, { note: note === '' ? null : note, updatedAt: actor().now })], { group: `note:${spanId}`, groupUntilClosed: true });
 }
 
 export function setAttribute(spanId: string, key: string, value: string): void {
