@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Builds the bench page (Spanmark's real document view, Recogito, a raw-DOM floor)
-// and runs bench/run.ts: view figures in headless Chromium, corpus figures in Node.
+// and runs bench/run.ts: view figures in headless Chromium, corpus figures in Node;
+// then builds the real renderer and runs bench/run-app.ts: the assembled app on the browser host.
+// BENCH_ONLY=view|corpus|app runs one part.
 import { spawnSync } from 'node:child_process';
 
 const run = (cmd, args) => {
@@ -8,5 +10,12 @@ const run = (cmd, args) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 
-if (process.env.BENCH_ONLY !== 'corpus') run('npx', ['vite', 'build', '--config', 'bench/vite.bench.config.ts', '--logLevel', 'error']);
-run('npx', ['tsx', 'bench/run.ts']);
+const only = process.env.BENCH_ONLY;
+if (only !== 'app') {
+  if (only !== 'corpus') run('npx', ['vite', 'build', '--config', 'bench/vite.bench.config.ts', '--logLevel', 'error']);
+  run('npx', ['tsx', 'bench/run.ts']);
+}
+if (!only || only === 'app') {
+  if (!process.env.SPANMARK_SKIP_BUILD) run('npx', ['vite', 'build', '--config', 'renderer/vite.web.config.ts', '--logLevel', 'error']);
+  run('npx', ['tsx', 'bench/run-app.ts']);
+}
