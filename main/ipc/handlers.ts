@@ -18,6 +18,8 @@ import { writeAtomic } from '../services/atomic-write';
 import { agreeFromCorpora, loadCopy } from '../services/copies';
 import { ReviewSession } from '../services/review-session';
 import { DocumentSession } from '../services/document-session';
+import { memoryCredentials, type CredentialStore } from '../services/sync/credentials';
+import { TeamService } from '../services/sync/team-service';
 
 export interface HandlerDeps {
   session: Session;
@@ -26,6 +28,8 @@ export interface HandlerDeps {
   host: 'electron' | 'browser' | 'node';
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   openExternal: (url: string) => Promise<void>;
+  /** team passwords: the OS keychain in Electron; memory only elsewhere */
+  credentials?: CredentialStore;
 }
 
 /** Only web links leave the app, and only to the OS browser. */
@@ -47,9 +51,24 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
   const { session, settings, dialogs } = deps;
   let importAbort: AbortController | null = null;
   const review = new ReviewSession(() => session.dataDir, () => session.current);
-  const documents = new DocumentSession(() => session.current);
+  const team = new TeamService(
+    () => session.current,
+    deps.credentials ?? memoryCredentials(),
+    (status) => deps.emit('team:status', status),
+    (documentIds) => {
+      // a teammate's version replaced the file: the open copy is read again, never written over it
+      for (const id of documentIds) documents.forget(id);
+      deps.emit('corpus:changedOnDisk', { documentIds, meta: false });
+    },
+  );
+  const documents = new DocumentSession(() => session.current, () => team.nudge());
   // closing the corpus (another corpus, reload, quit) first writes what the open document still owes the disk
   session.beforeClose(() => documents.flush().catch(() => undefined));
+  // a corpus connected to a team before resumes syncing in the background; opening never waits for the network
+  const resumeTeam = <T>(value: T): T => {
+    void team.resume();
+    return value;
+  };
 
   const ensureAnnotator = (): void => {
     const s = settings.get();
@@ -102,12 +121,13 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     'app:bootstrap': async () => {
       ensureAnnotator();
       const corpus = session.describe() ?? (await openOrSample());
+      resumeTeam(null);
       return { settings: settings.get(), corpus, host: deps.host };
     },
     'corpus:open': async ({ path: dir }) => {
       const opened = await session.open(dir);
       rememberCorpus(opened.path);
-      return opened;
+      return resumeTeam(opened);
     },
     'corpus:openDialog': async () => {
       const dir = await dialogs.openFolder('Open a corpus folder, or choose an empty folder for a new corpus');
@@ -122,7 +142,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       }
       const opened = await session.open(dir);
       rememberCorpus(opened.path);
-      return opened;
+      return resumeTeam(opened);
     },
     'corpus:current': async () => session.describe(),
     'corpus:reload': async () => session.reload(),
@@ -243,6 +263,19 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       return review.open(chosen, add);
     },
     'review:document': async ({ key }) => review.document(key),
-    'review:saveGold': async ({ key, document }) => review.saveGold(key, document),
+    'review:saveGold': async ({ key, document }) => {
+      const saved = await review.saveGold(key, document);
+      team.nudge(); // finalized gold replicates back to the team
+      return saved;
+    },
+    'team:connect': async ({ server, user, password }) => team.connect(server, user, password),
+    'team:status': async () => team.get(),
+    'team:syncNow': async () => team.syncNow(),
+    'team:progress': async () => team.progress(),
+    'team:review': async () => {
+      await team.syncNow();
+      const { copies, goldDir } = await team.copiesForReview();
+      return review.openLoaded(copies, goldDir);
+    },
   } satisfies HandlerMap;
 }

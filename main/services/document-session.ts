@@ -45,7 +45,11 @@ export class DocumentSession {
   /** versions are unique across documents, so a batch built for one open can never apply to another */
   private clock = 0;
 
-  constructor(private readonly currentStore: () => CorpusStore | null) {}
+  constructor(
+    private readonly currentStore: () => CorpusStore | null,
+    /** after each write (the team sync sends it on) */
+    private readonly onWritten: () => void = () => undefined,
+  ) {}
 
   /** Opens `id` (after writing what the previous document still owes the disk) and returns it with its version. */
   async openDocument(id: string): Promise<{ document: Document; version: number }> {
@@ -121,6 +125,7 @@ export class DocumentSession {
     open.summary = summary;
     open.savedAt = new Date().toISOString();
     open.savedVersion = Math.max(open.savedVersion, version);
+    this.onWritten();
   }
 
   private requireStore(): CorpusStore {

@@ -33,6 +33,11 @@ export const CHANNEL_NAMES = [
   'review:open',
   'review:document',
   'review:saveGold',
+  'team:connect',
+  'team:status',
+  'team:syncNow',
+  'team:progress',
+  'team:review',
 ] as const;
 
-export const EVENT_NAMES = ['corpus:changedOnDisk', 'import:progress', 'menu:command'] as const;
+export const EVENT_NAMES = ['corpus:changedOnDisk', 'import:progress', 'menu:command', 'team:status'] as const;

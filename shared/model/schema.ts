@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { LABEL_ROLES, RELATION_ROLES } from './roles';
+import { SuggestSettingsSchema } from '../suggest/settings';
 
 /**
  * The native corpus format. Offsets count Unicode code points (Python slicing),
  * `text` is stored beside them as a check. Bump SCHEMA_VERSION only together
  * with a migration in ./migrations.ts.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const id = z.string().min(1).max(200);
 const isoTime = z.string().min(1);
@@ -18,6 +20,8 @@ export const LabelSchema = z.object({
   /** single key that applies the label; defaults to its 1-based position */
   key: z.string().max(1).optional(),
   examples: z.array(z.string()).default([]),
+  /** what the label means to Spanmark's views (shared/model/roles.ts); optional */
+  role: z.enum(LABEL_ROLES).optional(),
 });
 
 export const RelationTypeSchema = z.object({
@@ -28,6 +32,8 @@ export const RelationTypeSchema = z.object({
   to: z.array(z.string()).default([]),
   color,
   key: z.string().max(1).optional(),
+  /** `source` (cue → actor) or `content` (cue → claim), for the attribution views */
+  role: z.enum(RELATION_ROLES).optional(),
 });
 
 export const AnnotationSchemaSchema = z.object({
@@ -51,6 +57,8 @@ export const SpanSchema = z.object({
   /** adjudication trail: who proposed the span, who accepted it into gold */
   proposedBy: z.array(z.string()).optional(),
   acceptedBy: z.string().optional(),
+  /** the suggester an accepted suggestion came from (shared/suggest) */
+  suggestedBy: z.string().optional(),
 });
 
 export const RelationSchema = z.object({
@@ -62,6 +70,7 @@ export const RelationSchema = z.object({
   createdAt: isoTime.optional(),
   proposedBy: z.array(z.string()).optional(),
   acceptedBy: z.string().optional(),
+  suggestedBy: z.string().optional(),
 });
 
 export const DocumentStatus = z.enum(['todo', 'in_progress', 'done', 'reviewed']);
@@ -93,6 +102,8 @@ export const CorpusMetaSchema = z.object({
   guidelines: z.string().default(''),
   createdAt: isoTime,
   updatedAt: isoTime,
+  /** patterns, gazetteers, rejections and the local-model switch (shared/suggest/settings.ts) */
+  suggest: SuggestSettingsSchema.optional(),
 });
 
 export const CorpusSchema = CorpusMetaSchema.extend({

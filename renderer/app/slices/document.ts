@@ -2,6 +2,7 @@ import { call } from '../../api';
 import { addRelation, addSpan, EditError, relationsBrokenByRelabel, type Actor } from '../../../shared/model/edits';
 import { applyOps, OpError, removeRelationsOps, removeSpansOps, textEditOps, textEditResultOps, updateSpanOp, type Op, type SpanPatch } from '../../../shared/model/operations';
 import { figureAttributes } from '../../../shared/analysis/figure-attributes';
+import { labelHasRole } from '../../../shared/model/roles';
 import { OffsetIndex } from '../../../shared/text/offsets';
 import type { Document, DocStatus } from '../../../shared/model/schema';
 import { diffText } from '../../editor/text-diff';
@@ -192,7 +193,7 @@ export function labelRange(label: string, start: number, end: number): void {
   guard(() => {
     // one index per text, not a code point array per label: labelling stays O(spans) on 1M-character documents
     const index = offsetIndexFor(doc.text);
-    const { doc: next, span } = addSpan(doc, { label, start, end, ...(label === 'figure' ? { attributes: figureAttributes(index.slice(start, end)) } : {}) }, actor(), index);
+    const { doc: next, span } = addSpan(doc, { label, start, end, ...(labelHasRole(getState().corpus?.meta.schema, label, 'figure') ? { attributes: figureAttributes(index.slice(start, end)) } : {}) }, actor(), index);
     commitOps([{ op: 'addSpan', span }], { extra: { selectedSpanId: span.id }, next: { ...next, updatedAt: doc.updatedAt } });
   });
 }
@@ -206,7 +207,7 @@ export function relabel(spanId: string, label: string): void {
   const broken = s.corpus ? relationsBrokenByRelabel(s.doc, s.corpus.meta.schema, spanId, label) : [];
   if (broken.length && !window.confirm(`As ${label}, this span no longer fits ${broken.length} ${broken.map((r) => r.type).join(', ')} relation${broken.length > 1 ? 's' : ''}. Relabel and remove ${broken.length > 1 ? 'them' : 'it'}? (Undo brings ${broken.length > 1 ? 'them' : 'it'} back.)`)) return;
   const patch: SpanPatch = { label, updatedAt: actor().now };
-  if (label === 'figure' && !span.attributes) patch.attributes = figureAttributes(span.text);
+  if (labelHasRole(s.corpus?.meta.schema, label, 'figure') && !span.attributes) patch.attributes = figureAttributes(span.text);
   commitOps([...removeRelationsOps(s.doc, broken.map((r) => r.id)), updateSpanOp(span, patch)]);
 }
 
