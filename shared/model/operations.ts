@@ -225,11 +225,8 @@ class Draft {
     const next = applyPatch(current, after);
     if ('start' in after || 'end' in after || 'text' in after) this.checkSpanText(next);
     if (!next.label) throw new OpError(`Span "${id}" needs a label.`);
-    if ('start' in after || 'end' in after) {
-      list.splice(pos, 1);
-      list.splice(sortedPosition(list, next), 0, next);
-      this.spansMoved();
-    } else list[pos] = next;
+    // in place: re-sorting here could not be undone exactly in a document whose spans are not in reading order
+    list[pos] = next;
   }
 
   private checkSpanText(span: Span): void {
@@ -269,7 +266,7 @@ class Draft {
     const delta = nextIndex.cpLength - index.cpLength;
     const moved = new Map(op.moves.map((m) => [m.before.id, m]));
     const list = this.spanList();
-    let sorted = true;
+    // spans keep their places in the list (a moved span too), so the inverse restores the exact order
     for (let i = 0; i < list.length; i++) {
       const s = list[i]!;
       const m = moved.get(s.id);
@@ -283,10 +280,8 @@ class Draft {
       } else if (s.end >= a) {
         throw new OpError(`Span "${s.id}" overlaps the edited text but the edit does not say where it goes.`);
       }
-      if (i > 0 && compareSpans(list[i - 1]!, list[i]!) > 0) sorted = false;
     }
     if (moved.size) throw new OpError(`The edit moves span "${[...moved.keys()][0]}", which is not in the document.`);
-    if (!sorted) list.sort(compareSpans);
     this.spansMoved();
   }
 
@@ -388,8 +383,8 @@ export function updateSpanOp(span: Span, patch: SpanPatch): Op {
 export function textEditOps(doc: Document, from: number, to: number, insert: string, now: string, index = new OffsetIndex(doc.text)): { ops: Op[]; removed: Span[]; doc: Document } {
   if (from < 0 || to > doc.text.length || from > to) throw new EditError('out_of_range', `Edit ${from}–${to} is outside the text.`);
   const { doc: edited, removed } = applyTextEdit(doc, index.toCodePoint(from), index.toCodePoint(to, 'end'), insert, now, index);
-  const ops = textEditResultOps(doc, edited, from, to, index);
-  return { ops, removed, doc: { ...doc, text: edited.text, spans: edited.spans, relations: edited.relations } };
+  const { ops, spans } = textEditResultOps(doc, edited, from, to, index);
+  return { ops, removed, doc: { ...doc, text: edited.text, spans, relations: edited.relations } };
 }
 
 /**
@@ -397,7 +392,7 @@ export function textEditOps(doc: Document, from: number, to: number, insert: str
  * elsewhere (the editor, which knows where the caret was), given the
  * replaced UTF-16 range [from, to) of `doc.text`.
  */
-export function textEditResultOps(doc: Document, edited: Document, from: number, to: number, index = new OffsetIndex(doc.text), nextIndex = new OffsetIndex(edited.text)): Op[] {
+export function textEditResultOps(doc: Document, edited: Document, from: number, to: number, index = new OffsetIndex(doc.text), nextIndex = new OffsetIndex(edited.text)): { ops: Op[]; spans: Span[] } {
   const a = index.toCodePoint(from);
   const b = index.toCodePoint(to, 'end');
   const delta = nextIndex.cpLength - index.cpLength;
@@ -408,14 +403,17 @@ export function textEditResultOps(doc: Document, edited: Document, from: number,
   const ops = removeSpansOps(doc, gone);
   const rangeAfter: [number, number] = [a, a + delta + (b - a)];
   const moves: { before: Span; after: Span }[] = [];
+  // the spans as applying the ops leaves them: each in its old place in the list
+  const spans: Span[] = [];
   for (const s of doc.spans) {
     const next = after.get(s.id);
     if (!next) continue;
+    spans.push(next);
     // listed unless the plain rule (before: unchanged, after: shifted) gives exactly this span both ways
     const untouched = s.end < a && s.end < rangeAfter[0] && next === s;
     const shifted = s.start > b && s.start + delta > rangeAfter[1] && next.start === s.start + delta && next.end === s.end + delta && next.text === s.text && next.updatedAt === s.updatedAt;
     if (!untouched && !shifted) moves.push({ before: s, after: next });
   }
   ops.push({ op: 'text', at: from, removed: doc.text.slice(from, to), insert, range: [a, b], rangeAfter, moves });
-  return ops;
+  return { ops, spans };
 }

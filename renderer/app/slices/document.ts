@@ -277,8 +277,8 @@ export function commit(next: Document, extra: Partial<AppState> = {}, group?: st
   if (!doc) return;
   const d = diffText(doc.text, next.text);
   if (d) {
-    const ops = textEditResultOps(doc, next, d.start, d.end, offsetIndexFor(doc.text), offsetIndexFor(next.text));
-    commitOps(ops, { next: { ...doc, text: next.text, spans: next.spans, relations: next.relations }, extra, ...(group ? { group } : {}) });
+    const { ops, spans } = textEditResultOps(doc, next, d.start, d.end, offsetIndexFor(doc.text), offsetIndexFor(next.text));
+    commitOps(ops, { next: { ...doc, text: next.text, spans, relations: next.relations }, extra, ...(group ? { group } : {}) });
   }
 }
 
