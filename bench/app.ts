@@ -1,7 +1,7 @@
 import { chromium, type Page } from '@playwright/test';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { serveStatic } from '../e2e/fixtures/static-server';
+import { serveStatic } from '../scripts/host/static-server';
 import { dispatch } from '../main/ipc/dispatch';
 import { createHandlers } from '../main/ipc/handlers';
 import { CorpusStore } from '../main/services/corpus-store';

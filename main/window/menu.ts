@@ -1,29 +1,30 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
+import { accelerator } from '../../shared/keymap';
 
 /** Menu items send commands to the renderer, which owns the behaviour (and its shortcuts). */
 export function buildMenu(send: (command: string) => void): Menu {
-  const item = (label: string, command: string, accelerator?: string): MenuItemConstructorOptions => ({
-    label,
-    click: () => send(command),
-    ...(accelerator ? { accelerator } : {}),
-  });
+  // accelerators come from the renderer's keymap (shared/keymap.ts), so the menu shows the keys the page answers to
+  const item = (label: string, command: string): MenuItemConstructorOptions => {
+    const keys = accelerator(command);
+    return { label, click: () => send(command), ...(keys ? { accelerator: keys } : {}) };
+  };
   const template: MenuItemConstructorOptions[] = [
     {
       label: 'File',
       submenu: [
-        item('Open corpus…', 'open-corpus', 'CmdOrCtrl+O'),
-        item('Import files…', 'import', 'CmdOrCtrl+I'),
+        item('Open corpus…', 'open-corpus'),
+        item('Import files…', 'import'),
         item('Import folder…', 'import-folder'),
-        item('New document from text…', 'paste-document', 'CmdOrCtrl+Shift+V'),
+        item('New document from text…', 'paste-document'),
         // not Ctrl+E: the page uses it to switch between labelling and editing
-        item('Export…', 'export', 'CmdOrCtrl+Shift+E'),
+        item('Export…', 'export'),
         { type: 'separator' },
         { role: 'quit' },
       ],
     },
     { label: 'Edit', submenu: [{ role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] },
     { label: 'View', submenu: [{ role: 'reload' }, { role: 'toggleDevTools' }, { role: 'togglefullscreen' }] },
-    { label: 'Help', submenu: [item('Keyboard shortcuts', 'shortcuts', 'Shift+/')] },
+    { label: 'Help', submenu: [item('Keyboard shortcuts', 'shortcuts')] },
   ];
   return Menu.buildFromTemplate(template);
 }

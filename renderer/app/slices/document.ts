@@ -306,7 +306,7 @@ export function startLink(type: string): void {
     return;
   }
   setState({ linkFrom: { from, type } });
-  notify(`Linking ${type}: click the target span, or Tab to it and press Enter. Esc cancels.`, 'info', { key: 'link' });
+  notify(`Linking ${type}: click the target span, or step to it with . or , (in the document) and press Enter. Esc cancels.`, 'info', { key: 'link' });
 }
 
 /** Stop drawing a relation (Esc). */
