@@ -105,6 +105,11 @@ export class DocumentSession {
     if (!id || this.open?.doc.id === id) this.open = null;
   }
 
+  /** The title or source was changed outside the ops (the header's edit): the open copy follows, so its next write keeps them. */
+  infoChanged(doc: Document): void {
+    if (this.open?.doc.id === doc.id) this.open.doc = { ...this.open.doc, title: doc.title, source: doc.source };
+  }
+
   /** The open document as main holds it (tests, and handlers that must see unsaved state). */
   current(): { document: Document; version: number } | null {
     return this.open ? { document: this.open.doc, version: this.open.version } : null;

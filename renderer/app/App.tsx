@@ -5,6 +5,8 @@ import { Dialogs } from '../features/dialogs/Dialogs';
 import { Notices } from '../features/Notices';
 import { SidePanel } from '../features/SidePanel';
 import { Toolbar } from '../features/Toolbar';
+import { DocumentHeader, UndoDeleteBar } from '../features/workflows/DocumentHeader';
+import { PromptHost } from '../features/workflows/prompt';
 import { useHotkeys } from './useHotkeys';
 import { importDropped } from './actions';
 import { setState, useAppState, type AppState } from './store';
@@ -63,6 +65,7 @@ export function App() {
     >
       <Toolbar />
       <Notices />
+      <UndoDeleteBar />
       <div className="workspace">
         <CorpusList />
         <main className="doc-pane">
@@ -73,10 +76,7 @@ export function App() {
           {view === 'review' && <ReviewView />}
           {view !== 'document' ? null : doc && corpus ? (
             <>
-              <header className="doc-header">
-                <h1 data-testid="document-title">{doc.title}</h1>
-                <span className="doc-source">{[doc.source.outlet, doc.source.url ?? doc.source.fileName].filter(Boolean).join(' · ')}</span>
-              </header>
+              <DocumentHeader />
               <AnnotatedDocument />
             </>
           ) : (
@@ -86,6 +86,7 @@ export function App() {
         <SidePanel />
       </div>
       <Dialogs />
+      <PromptHost />
     </div>
   );
 }

@@ -16,12 +16,18 @@ export const CHANNEL_NAMES = [
   'document:apply',
   'document:create',
   'document:delete',
+  'document:updateInfo',
+  'document:restore',
+  'corpus:copyForAnnotator',
+  'corpus:create',
   'import:files',
   'import:dialog',
   'import:dropped',
   'import:cancel',
   'export:run',
   'export:dialog',
+  'export:download',
+  'dialog:answer',
   'settings:get',
   'settings:set',
   'shell:openExternal',
@@ -40,4 +46,4 @@ export const CHANNEL_NAMES = [
   'team:review',
 ] as const;
 
-export const EVENT_NAMES = ['corpus:changedOnDisk', 'import:progress', 'menu:command', 'team:status'] as const;
+export const EVENT_NAMES = ['corpus:changedOnDisk', 'import:progress', 'menu:command', 'dialog:ask', 'team:status'] as const;

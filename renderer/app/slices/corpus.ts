@@ -4,6 +4,7 @@ import { getState, setState, type AppState } from '../store';
 import { closeDocument, flushSave, openDocument } from './document';
 import { attempt, noticesForCorpus, notify } from './notices';
 import { importFiles } from './transfer';
+import { setInPagePickers } from '../../features/workflows/pickers';
 
 /** The corpus slice: booting, opening a corpus, the menu's commands. */
 
@@ -20,6 +21,7 @@ export async function boot(): Promise<void> {
     setState({ booted: true });
     return;
   }
+  setInPagePickers(result.inPagePickers);
   setState({ booted: true, host: result.host, settings: result.settings, ...corpusLoaded(result.corpus) });
   for (const d of result.corpus?.damaged ?? []) notify(`Damaged document: ${d.message}${d.hasBackup ? ' A backup is available in the corpus list.' : ''}`);
   const first = result.corpus?.documents.find((d) => !result.corpus?.damaged.some((x) => x.id === d.id));

@@ -3,10 +3,15 @@ import type { ExportFormat, ExportFilters, ImportReport } from '../../../shared/
 import { setState } from '../store';
 import { flushSave, openDocument } from './document';
 import { attempt, notify } from './notices';
+import { chooseImportTarget } from '../../features/workflows/corpus-actions';
+import { download, IMPORT_ACCEPT, inPagePickers, pickFiles } from '../../features/workflows/pickers';
 
 /** Import and export: files in, files out, and the new documents they make. */
 
 export async function importFiles(paths: string[] | null, addUnknownLabels = false, folder = false): Promise<void> {
+  if (!paths && !addUnknownLabels && !(await chooseImportTarget())) return;
+  // no native dialog here (the browser host): the browser's own file picker, uploaded like dropped files
+  if (!paths && !folder && inPagePickers()) return importDropped(await pickFiles(IMPORT_ACCEPT), true);
   const report = await attempt(() => (paths ? call('import:files', { paths, addUnknownLabels }) : call('import:dialog', { addUnknownLabels, folder })));
   await showImportReport(report, () => importFiles(report?.paths.length ? report.paths : paths, true, folder));
 }
@@ -21,7 +26,8 @@ function toBase64(buf: ArrayBuffer): string {
 }
 
 /** Files dropped on the window: by path in Electron (folders too), by content in a plain browser. */
-export async function importDropped(files: File[]): Promise<void> {
+export async function importDropped(files: File[], targetChosen = false): Promise<void> {
+  if (!files.length || (!targetChosen && !(await chooseImportTarget()))) return;
   const paths = window.api.pathForFile ? files.map((f) => window.api.pathForFile!(f)).filter(Boolean) : [];
   if (paths.length) return importFiles(paths);
   const small = files.filter((f) => f.size <= MAX_DROP_BYTES);
@@ -56,6 +62,16 @@ export async function createDocument(title: string, text: string): Promise<void>
 
 export async function exportCorpus(format: ExportFormat, filters: ExportFilters, offsets: 'codepoint' | 'utf16'): Promise<void> {
   await flushSave();
+  if (inPagePickers()) {
+    // no save dialog here (the browser host): the export arrives as a download
+    const d = await attempt(() => call('export:download', { format, filters, offsets }));
+    if (d) {
+      download(d.name, d.base64);
+      notify(`Exported ${d.documents} documents and ${d.spans} spans as ${d.name} (downloaded)`, 'info');
+    }
+    setState({ dialog: null });
+    return;
+  }
   const r = await attempt(() => call('export:dialog', { format, filters, offsets }));
   if (r) notify(`Exported ${r.documents} documents and ${r.spans} spans to ${r.path}`, 'info');
   setState({ dialog: null });
