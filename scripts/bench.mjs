@@ -12,8 +12,8 @@ const run = (cmd, args) => {
 };
 
 const only = process.env.BENCH_ONLY;
-if (!['corpus', 'sync', 'app'].includes(only)) run('npx', ['vite', 'build', '--config', 'bench/vite.bench.config.ts', '--logLevel', 'error']);
-if (!['sync', 'app'].includes(only)) run('npx', ['tsx', 'bench/run.ts']);
+if (!['corpus', 'sync', 'suggest', 'app'].includes(only)) run('npx', ['vite', 'build', '--config', 'bench/vite.bench.config.ts', '--logLevel', 'error']);
+if (!['sync', 'app'].includes(only)) run('npx', ['tsx', 'bench/run.ts']); // view, corpus and suggestion figures
 // team sync figures (issue 14): BENCH_ONLY=sync runs only these
 if (!only || only === 'sync') run('npx', ['tsx', 'bench/sync.ts']);
 if (!only || only === 'app') {
