@@ -2,7 +2,8 @@ import { Menu, type MenuItemConstructorOptions } from 'electron';
 import { accelerator } from '../../shared/keymap';
 
 /** Menu items send commands to the renderer, which owns the behaviour (and its shortcuts). */
-export function buildMenu(send: (command: string) => void): Menu {
+/** `devTools`: only in development; a packaged app has no menu route into the page's internals. */
+export function buildMenu(send: (command: string) => void, opts: { devTools: boolean } = { devTools: false }): Menu {
   // accelerators come from the renderer's keymap (shared/keymap.ts), so the menu shows the keys the page answers to
   const item = (label: string, command: string): MenuItemConstructorOptions => {
     const keys = accelerator(command);
@@ -23,7 +24,7 @@ export function buildMenu(send: (command: string) => void): Menu {
       ],
     },
     { label: 'Edit', submenu: [{ role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] },
-    { label: 'View', submenu: [{ role: 'reload' }, { role: 'toggleDevTools' }, { role: 'togglefullscreen' }] },
+    { label: 'View', submenu: [{ role: 'reload' }, ...(opts.devTools ? [{ role: 'toggleDevTools' as const }] : []), { role: 'togglefullscreen' }] },
     { label: 'Help', submenu: [item('Keyboard shortcuts', 'shortcuts')] },
   ];
   return Menu.buildFromTemplate(template);

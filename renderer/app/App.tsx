@@ -14,6 +14,7 @@ import { ClaimsFiguresView } from '../features/project/ClaimsFiguresView';
 import { DashboardView } from '../features/project/DashboardView';
 import { SearchView } from '../features/project/SearchView';
 import { ReviewView } from '../features/review/ReviewView';
+import { SuggestionsBar } from '../features/suggest/SuggestionsBar';
 
 const VIEWS: { id: AppState['view']; title: string }[] = [
   { id: 'document', title: 'Document' },
@@ -77,6 +78,7 @@ export function App() {
           {view !== 'document' ? null : doc && corpus ? (
             <>
               <DocumentHeader />
+              <SuggestionsBar />
               <AnnotatedDocument />
             </>
           ) : (
