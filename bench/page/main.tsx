@@ -1,8 +1,8 @@
 import { createTextAnnotator, W3CTextFormat, type TextAnnotator } from '@recogito/text-annotator';
 import '@recogito/text-annotator/text-annotator.css';
 import { createRoot } from 'react-dom/client';
-import { labelRange, offsetIndexFor, relabel } from '../../renderer/app/actions';
-import { getState, setState, useAppState } from '../../renderer/app/store';
+import { labelRange, offsetIndexFor, openDocument, relabel } from '../../renderer/app/actions';
+import { getState, useAppState } from '../../renderer/app/store';
 import '../../renderer/app/styles.css';
 import { DocumentView } from '../../renderer/editor/DocumentView';
 import { buildRuns, splitParagraphs, toViewSpans } from '../../renderer/editor/segments';
@@ -38,10 +38,14 @@ let scrollerEl: HTMLElement;
 let anno: TextAnnotator | null = null;
 let added: { id: string; start: number; end: number } | null = null;
 
-// saves go nowhere: the view under test, not the disk
+// edits go nowhere: the view under test, not the disk (the full-app bench measures the rest)
 window.api = {
-  invoke: async (channel: string, req: { document?: Document }) =>
-    channel === 'document:save' ? { ok: true, value: { summary: { id: req.document?.id }, savedAt: new Date().toISOString() } } : { ok: true, value: {} },
+  invoke: async (channel: string, req: { baseVersion?: number }) =>
+    channel === 'document:open'
+      ? { ok: true, value: { document: doc, version: 1 } }
+      : channel === 'document:apply'
+        ? { ok: true, value: { version: (req.baseVersion ?? 0) + 1, summary: { id: doc.id }, savedAt: new Date().toISOString() } }
+        : { ok: true, value: {} },
   on: () => () => undefined,
 } as unknown as typeof window.api;
 
@@ -156,7 +160,7 @@ const bench = {
   async mount(): Promise<number> {
     const t0 = performance.now();
     if (contender === 'spanmark') {
-      setState({ doc, selectedSpanId: null, mode: 'annotate' });
+      await openDocument(doc.id);
       createRoot(stage).render(<BenchView />);
       await until(() => !!stage.querySelector('.sm-content [data-span-ids]'));
       scrollerEl = stage.querySelector<HTMLElement>('.document-view')!;

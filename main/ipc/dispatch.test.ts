@@ -37,7 +37,8 @@ describe('dispatch', () => {
     };
     expect(await bad('corpus:open', { path: 42 })).toMatch(/^Invalid corpus:open request at path: /);
     expect(await bad('corpus:open', {})).toMatch(/at path:/);
-    expect(await bad('document:save', { document: { ...DOC, spans: [{ ...SPAN, start: -1 }] } })).toMatch(/at document\.spans\.0\.start:/);
+    expect(await bad('document:apply', { id: DOC.id, baseVersion: 1, ops: [{ op: 'addSpan', span: { ...SPAN, start: -1 } }] })).toMatch(/at ops\.0\.span\.start:/);
+    expect(await bad('document:apply', { id: DOC.id, baseVersion: 1, ops: [] })).toMatch(/at ops:/);
     expect(await bad('export:run', { format: 'docx', path: '/tmp/x' })).toMatch(/at format:/);
     expect(await bad('settings:set', { theme: 'neon' })).toMatch(/at theme:/);
     // channels without parameters take none: smuggled fields are refused, not ignored

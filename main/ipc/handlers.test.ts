@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Channel, Req, Res } from '../../shared/ipc/contract';
+import { applyOps, removeSpansOps, type Op } from '../../shared/model/operations';
 import { documentProblems } from '../../shared/model/validate';
 import { cpSlice } from '../../shared/text/offsets';
 import { InPageDialogs, ScriptedDialogs } from '../services/dialogs';
@@ -96,30 +97,40 @@ describe('handlers', () => {
     expect(boot.corpus!.path).toBe(path.join(dataDir, SAMPLE_FOLDER));
   });
 
-  it('saves a document and gets it back as saved, also after a restart', async () => {
+  it('saves edits sent as operations and gets them back, also after a restart', async () => {
     const app = launch();
     const boot = await app.call('app:bootstrap', {});
     const id = boot.corpus!.documents[1]!.id;
-    const doc = await app.call('document:get', { id });
-    const edited = { ...doc, title: 'Retitled', status: 'done' as const, spans: doc.spans.slice(1) };
-    edited.relations = edited.relations.filter((r) => edited.spans.some((s) => s.id === r.from) && edited.spans.some((s) => s.id === r.to));
-    const saved = await app.call('document:save', { document: edited });
+    const { document: doc, version } = await app.call('document:open', { id });
+    const ops: Op[] = [{ op: 'meta', before: { title: doc.title }, after: { title: 'Retitled' } }, { op: 'status', before: doc.status, after: 'done' }, ...removeSpansOps(doc, [doc.spans[0]!.id])];
+    const saved = await app.call('document:apply', { id, baseVersion: version, ops });
     expect(saved.summary).toMatchObject({ id, title: 'Retitled', status: 'done', spanCount: doc.spans.length - 1 });
-    expect(await app.call('document:get', { id })).toEqual(edited);
+    const expected = applyOps(doc, ops);
+    const { updatedAt: _a, ...onDisk } = await app.call('document:get', { id });
+    const { updatedAt: _b, ...wanted } = expected;
+    expect(onDisk).toEqual(wanted);
     await app.session.close();
 
     const later = launch();
     await later.call('app:bootstrap', {});
-    expect(await later.call('document:get', { id })).toEqual(edited);
+    expect((await later.call('document:get', { id })).spans).toEqual(expected.spans);
   });
 
-  it('refuses to save a document whose spans do not match its text, and says why', async () => {
+  it('refuses a batch that does not fit the document, or was built on an old version, and changes nothing', async () => {
     const app = launch();
     const boot = await app.call('app:bootstrap', {});
-    const doc = await app.call('document:get', { id: boot.corpus!.documents[0]!.id });
-    const error = await app.fail('document:save', { document: { ...doc, text: `X${doc.text}` } });
-    expect(error).toMatchObject({ code: 'invalid', message: expect.stringMatching(/^Not saved: span text/) });
-    expect(await app.call('document:get', { id: doc.id })).toEqual(doc);
+    const id = boot.corpus!.documents[0]!.id;
+    const { document: doc, version } = await app.call('document:open', { id });
+    const span = doc.spans[0]!;
+    const wrongText = await app.fail('document:apply', { id, baseVersion: version, ops: [{ op: 'addSpan', span: { ...span, id: 'new', text: 'not the slice' } }] });
+    expect(wrongText).toMatchObject({ code: 'invalid_ops', message: expect.stringMatching(/^Not saved: Span "new" text does not match/) });
+    const unknownLabel = await app.fail('document:apply', { id, baseVersion: version, ops: [{ op: 'updateSpan', id: span.id, before: { label: span.label }, after: { label: 'no-such-label' } }] });
+    expect(unknownLabel).toMatchObject({ code: 'invalid_ops', message: expect.stringMatching(/not in the schema/) });
+    const ok = await app.call('document:apply', { id, baseVersion: version, ops: [{ op: 'status', before: doc.status, after: 'done' }] });
+    expect(await app.fail('document:apply', { id, baseVersion: version, ops: [{ op: 'status', before: 'done', after: 'todo' }] })).toMatchObject({ code: 'stale' });
+    expect(ok.version).toBeGreaterThan(version);
+    const onDisk = await app.call('document:get', { id });
+    expect({ ...onDisk, updatedAt: undefined }).toEqual({ ...doc, status: 'done', updatedAt: undefined });
   });
 
   it('creates a document from pasted text and lists it', async () => {

@@ -17,6 +17,7 @@ import { corpusStats, figureRows, searchCorpus, serializeFigures } from '../serv
 import { writeAtomic } from '../services/atomic-write';
 import { agreeFromCorpora, loadCopy, makeAnnotatorCopy } from '../services/copies';
 import { ReviewSession } from '../services/review-session';
+import { DocumentSession } from '../services/document-session';
 import { forbiddenPath, PathGrants } from '../services/path-grants';
 import { memoryCredentials, type CredentialStore } from '../services/sync/credentials';
 import { TeamService } from '../services/sync/team-service';
@@ -78,8 +79,15 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     () => session.current,
     deps.credentials ?? memoryCredentials(),
     (status) => deps.emit('team:status', status),
-    (documentIds) => deps.emit('corpus:changedOnDisk', { documentIds, meta: false }),
+    (documentIds) => {
+      // a teammate's version replaced the file: the open copy is read again, never written over it
+      for (const id of documentIds) documents.forget(id);
+      deps.emit('corpus:changedOnDisk', { documentIds, meta: false });
+    },
   );
+  const documents = new DocumentSession(() => session.current, () => team.nudge());
+  // closing the corpus (another corpus, reload, quit) first writes what the open document still owes the disk
+  session.beforeClose(() => documents.flush().catch(() => undefined));
   // a corpus connected to a team before resumes syncing in the background; opening never waits for the network
   const resumeTeam = <T>(value: T): T => {
     void team.resume();
@@ -130,6 +138,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
   };
 
   const runExport = async ({ format, path: out, filters, offsets }: Parameters<HandlerMap['export:run']>[0]) => {
+    await documents.flush();
     const corpus = await session.require().readAll();
     return exportCorpus(corpus, format, out, { filters, offsets });
   };
@@ -191,20 +200,21 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     'corpus:reload': async () => session.reload(),
     'corpus:updateMeta': async ({ renames, relationRenames, schema, ...patch }) => {
       const store = session.require();
+      await documents.flush();
+      // a schema change may rewrite every document, the open one too: it is read again when next opened
+      if (schema) documents.forget();
       if (schema) await changeSchema(store, { schema, labelRenames: renames, relationRenames });
       if (Object.keys(patch).length) await store.updateMeta(patch);
       return session.describe()!;
     },
     'corpus:restoreBackup': async ({ id }) => {
+      documents.forget(id);
       await session.require().restoreBackup(id);
       return session.describe()!;
     },
     'document:get': async ({ id }) => session.require().read(id),
-    'document:save': async ({ document }) => {
-      const summary = await session.require().save(document);
-      team.nudge();
-      return { summary, savedAt: new Date().toISOString() };
-    },
+    'document:open': async ({ id }) => documents.openDocument(id),
+    'document:apply': async ({ id, baseVersion, ops }) => documents.apply(id, baseVersion, ops),
     'document:create': async ({ title, text, url }) => {
       const doc: Document = {
         id: newId('d_'),
@@ -220,6 +230,8 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     },
     'document:updateInfo': async ({ id, title, outlet, url }) => {
       const store = session.require();
+      // the open document's pending edits go first, so the file read here has them
+      await documents.flush();
       const doc = await store.read(id);
       const source = { ...doc.source };
       for (const [key, value] of [['outlet', outlet], ['url', url]] as const) {
@@ -227,13 +239,17 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
         if (value.trim()) source[key] = value.trim();
         else delete source[key];
       }
-      return store.save({ ...doc, ...(title !== undefined ? { title } : {}), source });
+      const next = { ...doc, ...(title !== undefined ? { title } : {}), source };
+      const summary = await store.save(next);
+      documents.infoChanged(next);
+      return summary;
     },
     'document:restore': async ({ document }) => {
       const [summary] = await session.require().addDocuments([document]);
       return summary ?? summarize(document);
     },
     'document:delete': async ({ id }) => {
+      documents.forget(id);
       await session.require().deleteDocument(id);
       return { ok: true as const };
     },
@@ -299,16 +315,26 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       await deps.openExternal(safe);
       return { ok: true as const };
     },
-    'analysis:figures': async () => figureRows(await session.require().readAll()),
+    'analysis:figures': async () => {
+      await documents.flush();
+      return figureRows(await session.require().readAll());
+    },
     'analysis:exportFigures': async ({ format }) => {
       const out = await dialogs.saveFile(`claims-and-figures.${format}`, [{ name: format.toUpperCase(), extensions: [format] }]);
       if (!out) return null;
       await writeAtomic(out, serializeFigures(figureRows(await session.require().readAll()), format));
       return { path: out };
     },
-    'analysis:search': async (q) => searchCorpus(await session.require().readAll(), q),
-    'analysis:stats': async () => corpusStats(await session.require().readAll()),
+    'analysis:search': async (q) => {
+      await documents.flush();
+      return searchCorpus(await session.require().readAll(), q);
+    },
+    'analysis:stats': async () => {
+      await documents.flush();
+      return corpusStats(await session.require().readAll());
+    },
     'review:agreement': async ({ paths, saveCsv }) => {
+      await documents.flush();
       const chosen = paths.length ? paths.map((t) => grants.resolve(t, 'review')) : await dialogs.openFiles([{ name: 'Spanmark corpus copies', extensions: ['json'] }]);
       if (!chosen?.length) return null;
       const copies = await Promise.all(chosen.map((p) => loadCopy(p)));
@@ -319,6 +345,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       return { report, paths: paths.length ? paths : tokens(chosen, 'review'), csvPath };
     },
     'review:open': async ({ paths, pick, add }) => {
+      await documents.flush();
       let chosen: string[] | null = paths.map((t) => grants.resolve(t, 'review'));
       if (!chosen.length) {
         const folder = pick === 'folder' ? await dialogs.openFolder('Add an annotator copy (corpus folder)') : null;

@@ -15,6 +15,7 @@ export const SAMPLE_FOLDER = 'Sample corpus';
 export class Session {
   private store: CorpusStore | null = null;
   private watcher: FSWatcher | null = null;
+  private readonly closing: (() => Promise<void>)[] = [];
 
   constructor(
     readonly dataDir: string,
@@ -108,7 +109,13 @@ export class Session {
     }
   }
 
+  /** Work to finish before the corpus is let go (the open document's last write). */
+  beforeClose(fn: () => Promise<void>): void {
+    this.closing.push(fn);
+  }
+
   async close(): Promise<void> {
+    for (const fn of this.closing) await fn();
     this.watcher?.close();
     this.watcher = null;
     await this.store?.close();

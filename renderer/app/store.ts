@@ -1,11 +1,11 @@
-import { useSyncExternalStore } from 'react';
 import type { OpenCorpus, Settings } from '../../shared/ipc/contract';
 import type { Document, DocumentSummary } from '../../shared/model/schema';
+import { createStore } from './create-store';
 
 /**
  * The renderer's single source of truth: the open corpus, the current
- * document with its undo history, and UI state. Components read it with
- * useAppState(selector); only actions.ts writes it.
+ * document, and UI state. Components read it with useAppState(selector);
+ * the action slices (./slices) write it.
  */
 
 export type SaveState = { state: 'saved' | 'saving' | 'error' | 'readonly'; at?: string; message?: string };
@@ -15,6 +15,11 @@ export interface Notice {
   id: number;
   kind: 'error' | 'info';
   message: string;
+  /** notices with the same key replace each other (one link hint at a time) */
+  key?: string;
+  /** the corpus that was open when it was raised */
+  corpus?: string;
+  at: string;
 }
 
 export interface AppState {
@@ -23,8 +28,8 @@ export interface AppState {
   settings: Settings | null;
   corpus: OpenCorpus | null;
   doc: Document | null;
-  past: Document[];
-  future: Document[];
+  canUndo: boolean;
+  canRedo: boolean;
   selectedSpanId: string | null;
   /** relation being drawn: its type and the span it starts from */
   linkFrom: { from: string; type: string } | null;
@@ -34,7 +39,11 @@ export interface AppState {
   /** what the centre pane shows */
   view: 'document' | 'figures' | 'dashboard' | 'search' | 'review';
   save: SaveState;
+  /** shown as toasts: errors until dismissed, info for a few seconds */
   notices: Notice[];
+  /** every error of this session, newest last, kept after its toast is dismissed */
+  noticeLog: Notice[];
+  noticeLogOpen: boolean;
   filter: string;
   panel: 'spans' | 'details' | 'who' | 'guidelines';
   dialog: null | 'paste' | 'export' | 'shortcuts' | 'schema' | 'confirm-labels';
@@ -48,8 +57,8 @@ export const initialState: AppState = {
   settings: null,
   corpus: null,
   doc: null,
-  past: [],
-  future: [],
+  canUndo: false,
+  canRedo: false,
   selectedSpanId: null,
   linkFrom: null,
   externalChange: false,
@@ -57,6 +66,8 @@ export const initialState: AppState = {
   view: 'document',
   save: { state: 'saved' },
   notices: [],
+  noticeLog: [],
+  noticeLogOpen: false,
   filter: '',
   panel: 'spans',
   dialog: null,
@@ -64,27 +75,12 @@ export const initialState: AppState = {
   pendingLabels: null,
 };
 
-let state: AppState = initialState;
-const listeners = new Set<() => void>();
+const appStore = createStore<AppState>(initialState);
 
-export function getState(): AppState {
-  return state;
-}
-
-export function setState(patch: Partial<AppState> | ((s: AppState) => Partial<AppState>)): void {
-  const p = typeof patch === 'function' ? patch(state) : patch;
-  state = { ...state, ...p };
-  for (const l of listeners) l();
-}
-
-export function subscribeState(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-export function useAppState<T>(selector: (s: AppState) => T): T {
-  return useSyncExternalStore(subscribeState, () => selector(state));
-}
+export const getState = appStore.get;
+export const setState = appStore.set;
+export const subscribeState = appStore.subscribe;
+export const useAppState = appStore.use;
 
 export function replaceSummary(corpus: OpenCorpus, summary: DocumentSummary): OpenCorpus {
   return { ...corpus, documents: corpus.documents.map((d) => (d.id === summary.id ? summary : d)) };

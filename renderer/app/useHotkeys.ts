@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { flushSync } from 'react-dom';
 import { BINDINGS, command, matchesKey, type Binding, type Scope, type When } from '../../shared/keymap';
 import { labelForKey } from '../../shared/model/label-keys';
 import { call } from '../api';
@@ -64,8 +65,9 @@ const APP_COMMANDS: Record<string, (e: KeyboardEvent, s: AppState) => void> = {
   },
   'delete-span': (_e, s) => s.selectedSpanId && deleteSpan(s.selectedSpanId),
   note: () => {
-    setState({ panel: 'details' });
-    requestAnimationFrame(() => document.querySelector<HTMLTextAreaElement>('[data-testid="details-note"]')?.focus());
+    // rendered and focused now, so the keys typed next land in the note, not on the document
+    flushSync(() => setState({ panel: 'details' }));
+    document.querySelector<HTMLTextAreaElement>('[data-testid="details-note"]')?.focus();
   },
   'start-link': (e, s) => {
     const rt = s.corpus?.meta.schema.relationTypes.find((t) => t.key === e.key);

@@ -46,8 +46,8 @@ export function Toolbar() {
   const corpus = useAppState((s) => s.corpus);
   const doc = useAppState((s) => s.doc);
   const mode = useAppState((s) => s.mode);
-  const canUndo = useAppState((s) => s.past.length > 0);
-  const canRedo = useAppState((s) => s.future.length > 0);
+  const canUndo = useAppState((s) => s.canUndo);
+  const canRedo = useAppState((s) => s.canRedo);
   const annotator = useAppState((s) => s.settings?.annotator ?? '');
   const snap = useAppState((s) => s.settings?.snapToWords ?? true);
   const theme = useAppState((s) => s.settings?.theme ?? 'system');

@@ -6,6 +6,7 @@ import {
   DocumentStatus,
   DocumentSummarySchema,
 } from '../model/schema';
+import { OpsSchema } from '../model/operations';
 import { CHANNEL_NAMES, EVENT_NAMES } from './names';
 import type { FigureRow } from '../analysis/claims';
 import type { AgreementReport } from '../metrics';
@@ -197,7 +198,14 @@ export const channels = {
   },
   'corpus:restoreBackup': { request: z.object({ id: z.string() }), response: OpenCorpus },
   'document:get': { request: z.object({ id: z.string() }), response: DocumentSchema },
-  'document:save': { request: z.object({ document: DocumentSchema }), response: z.object({ summary: DocumentSummarySchema, savedAt: z.string() }) },
+  /** open a document for editing: it crosses IPC once; edits then go as operations */
+  'document:open': { request: z.object({ id: z.string() }), response: z.object({ document: DocumentSchema, version: z.number().int() }) },
+  /** one batch of operations on the open document, built on `baseVersion`; resolves once it is on disk */
+  'document:apply': {
+    request: z.object({ id: z.string(), baseVersion: z.number().int(), ops: OpsSchema.min(1) }),
+    /** applied, and written unless `notSaved` says why not (a conflict on disk, a disk error): the next write retries it */
+    response: z.object({ version: z.number().int(), summary: DocumentSummarySchema, savedAt: z.string().nullable(), notSaved: z.object({ code: z.string(), message: z.string() }).optional() }),
+  },
   'document:create': {
     request: z.object({ title: z.string().min(1), text: z.string(), url: z.string().optional() }),
     response: DocumentSummarySchema,

@@ -51,11 +51,33 @@ export function addSpan(doc: Document, input: NewSpan, who: Actor, index = new O
     ...(input.note ? { note: input.note } : {}),
     ...(input.attributes ? { attributes: input.attributes } : {}),
   };
-  return { doc: { ...doc, spans: sortSpans([...doc.spans, span]), updatedAt: who.now }, span };
+  return { doc: { ...doc, spans: withSpan(doc.spans, span), updatedAt: who.now }, span };
+}
+
+/** Reading order: by start, longer first, then label and id, so every document lists its spans the same way. */
+export function compareSpans(a: Span, b: Span): number {
+  return a.start - b.start || b.end - a.end || a.label.localeCompare(b.label) || a.id.localeCompare(b.id);
 }
 
 export function sortSpans(spans: Span[]): Span[] {
-  return spans.slice().sort((a, b) => a.start - b.start || b.end - a.end || a.label.localeCompare(b.label) || a.id.localeCompare(b.id));
+  return spans.slice().sort(compareSpans);
+}
+
+/** `spans` (in reading order) with `span` inserted in place: O(n) copy, not an O(n log n) sort per label. */
+function withSpan(spans: Span[], span: Span): Span[] {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareSpans(spans[mid]!, span) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  const ordered = (lo === 0 || compareSpans(spans[lo - 1]!, span) <= 0) && (lo === spans.length || compareSpans(span, spans[lo]!) <= 0);
+  if (!ordered) return sortSpans([...spans, span]);
+  const out = spans.slice(0, lo);
+  out.push(span);
+  for (let i = lo; i < spans.length; i++) out.push(spans[i]!);
+  return out;
 }
 
 /** Relations that would dangle if `spanIds` went away. */
@@ -136,8 +158,7 @@ export function removeRelation(doc: Document, relationId: string, now: string): 
  * span wholly inside a deleted range is removed (with its relations).
  * Insertion exactly at a span boundary stays outside the span.
  */
-export function applyTextEdit(doc: Document, a: number, b: number, insert: string, now: string): { doc: Document; removed: Span[] } {
-  const index = new OffsetIndex(doc.text);
+export function applyTextEdit(doc: Document, a: number, b: number, insert: string, now: string, index = new OffsetIndex(doc.text)): { doc: Document; removed: Span[]; delta: number } {
   if (a < 0 || b > index.cpLength || a > b) throw new EditError('out_of_range', `Edit ${a}–${b} is outside the text.`);
   const u16a = index.toUtf16(a);
   const u16b = index.toUtf16(b);
@@ -161,8 +182,11 @@ export function applyTextEdit(doc: Document, a: number, b: number, insert: strin
     else spans.push({ ...s, ...r, ...(t === s.text ? {} : { text: t, updatedAt: now }) });
   }
   const gone = new Set(removed.map((s) => s.id));
+  let sorted = true;
+  for (let i = 1; i < spans.length && sorted; i++) sorted = compareSpans(spans[i - 1]!, spans[i]!) <= 0;
   return {
-    doc: { ...doc, text, spans: sortSpans(spans), relations: doc.relations.filter((r) => !gone.has(r.from) && !gone.has(r.to)), updatedAt: now },
+    delta,
+    doc: { ...doc, text, spans: sorted ? spans : sortSpans(spans), relations: doc.relations.filter((r) => !gone.has(r.from) && !gone.has(r.to)), updatedAt: now },
     removed,
   };
 }

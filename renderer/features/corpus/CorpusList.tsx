@@ -6,12 +6,14 @@ import { useVirtualRows } from './useVirtualRows';
 
 const STATUS_LABEL = { todo: 'To do', in_progress: 'In progress', done: 'Done', reviewed: 'Reviewed' } as const;
 const ROW_HEIGHT = 52;
+/** one empty list, not a new one per read: a selector returning a fresh array loops useSyncExternalStore */
+const NO_RECENT: readonly string[] = [];
 
 export function CorpusList() {
   const corpus = useAppState((s) => s.corpus);
   const filter = useAppState((s) => s.filter);
   const current = useAppState((s) => s.doc?.id);
-  const recent = useAppState((s) => s.settings?.recentCorpora ?? []);
+  const recent = useAppState((s) => s.settings?.recentCorpora ?? NO_RECENT);
   const damaged = useMemo(() => new Map((corpus?.damaged ?? []).map((d) => [d.id, d])), [corpus]);
   const docs = useMemo(() => {
     const q = filter.trim().toLowerCase();

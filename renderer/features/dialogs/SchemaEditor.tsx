@@ -6,8 +6,15 @@ import { LABEL_PALETTE } from '../../../shared/model/defaults';
 import type { Label, RelationType } from '../../../shared/model/schema';
 import { LABEL_ROLES, RELATION_ROLES, type LabelRole, type RelationRole } from '../../../shared/model/roles';
 
-/** Each row remembers the name it had when the editor opened, so a rename can be carried into the data. */
-type Row<T> = T & { original?: string };
+/**
+ * Each row remembers the name it had when the editor opened, so a rename can
+ * be carried into the data, and has an id of its own: rows are keyed by it,
+ * not by position, so a moved row keeps its own inputs (and what is typed in them).
+ */
+type Row<T> = T & { original?: string; rowId: number };
+
+let rowIds = 0;
+const withRowId = <T,>(x: T & { original?: string }): Row<T> => ({ ...x, rowId: ++rowIds });
 
 function move<T>(list: T[], i: number, d: -1 | 1): T[] {
   const j = i + d;
@@ -39,8 +46,8 @@ const list = (v: string): string[] => v.split(',').map((x) => x.trim()).filter(B
  */
 export function SchemaEditor() {
   const corpus = useAppState((s) => s.corpus);
-  const [labels, setLabels] = useState<Row<Label>[]>(() => corpus?.meta.schema.labels.map((l) => ({ ...l, original: l.name })) ?? []);
-  const [types, setTypes] = useState<Row<RelationType>[]>(() => corpus?.meta.schema.relationTypes.map((t) => ({ ...t, original: t.name })) ?? []);
+  const [labels, setLabels] = useState<Row<Label>[]>(() => corpus?.meta.schema.labels.map((l) => withRowId({ ...l, original: l.name })) ?? []);
+  const [types, setTypes] = useState<Row<RelationType>[]>(() => corpus?.meta.schema.relationTypes.map((t) => withRowId({ ...t, original: t.name })) ?? []);
   if (!corpus) return null;
   const setLabel = (i: number, patch: Partial<Label>): void => setLabels(labels.map((r, k) => (k === i ? { ...r, ...patch } : r)));
   const setType = (i: number, patch: Partial<RelationType>): void => setTypes(types.map((r, k) => (k === i ? { ...r, ...patch } : r)));
@@ -49,7 +56,7 @@ export function SchemaEditor() {
     if (problem) return notify(problem);
     const renames = renamesOf(labels);
     const relationRenames = renamesOf(types);
-    const clean = <T extends { name: string; key?: string | undefined }>({ original: _o, ...row }: Row<T>) => ({ ...row, name: row.name.trim() });
+    const clean = <T extends { name: string; key?: string | undefined }>({ original: _o, rowId: _r, ...row }: Row<T>) => ({ ...row, name: row.name.trim() });
     const schema = {
       labels: labels.map((l) => clean(l)),
       // relation ends follow label renames
@@ -81,7 +88,7 @@ export function SchemaEditor() {
           </thead>
           <tbody>
             {labels.map((r, i) => (
-              <tr key={i} data-testid="schema-row">
+              <tr key={r.rowId} data-testid="schema-row">
                 <td>
                   <button type="button" aria-label="Move up" onClick={() => setLabels(move(labels, i, -1))}>
                     ↑
@@ -128,7 +135,7 @@ export function SchemaEditor() {
         </table>
         <button
           type="button"
-          onClick={() => setLabels([...labels, { name: `label${labels.length + 1}`, description: '', color: LABEL_PALETTE[labels.length % LABEL_PALETTE.length]!, examples: [] }])}
+          onClick={() => setLabels([...labels, withRowId<Label>({ name: `label${labels.length + 1}`, description: '', color: LABEL_PALETTE[labels.length % LABEL_PALETTE.length]!, examples: [] })])}
           data-testid="schema-add"
         >
           Add label
@@ -149,7 +156,7 @@ export function SchemaEditor() {
           </thead>
           <tbody>
             {types.map((t, i) => (
-              <tr key={i} data-testid="relation-type-row">
+              <tr key={t.rowId} data-testid="relation-type-row">
                 <td>
                   <input value={t.name} onChange={(e) => setType(i, { name: e.target.value })} data-testid="relation-type-name" />
                 </td>
@@ -185,7 +192,7 @@ export function SchemaEditor() {
             ))}
           </tbody>
         </table>
-        <button type="button" onClick={() => setTypes([...types, { name: `relation${types.length + 1}`, description: '', from: [], to: [], color: '#888888' }])}>
+        <button type="button" onClick={() => setTypes([...types, withRowId<RelationType>({ name: `relation${types.length + 1}`, description: '', from: [], to: [], color: '#888888' })])}>
           Add relation type
         </button>
         <div className="modal-actions">

@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
-import { actor, deleteSpan, editCurrent, relabel, startLink } from '../../app/actions';
+import { deleteSpan, endEditGroup, relabel, removeRelation, setAttribute, setNote, startLink } from '../../app/actions';
 import { useAppState } from '../../app/store';
-import { removeRelation, updateSpan } from '../../../shared/model/edits';
 import { figureAttributes } from '../../../shared/analysis/figure-attributes';
 import { labelHasRole } from '../../../shared/model/roles';
 
@@ -18,10 +17,7 @@ export function DetailsPanel() {
   const relations = doc.relations.filter((r) => r.from === span.id || r.to === span.id);
   const attrs = span.attributes ?? {};
   const isFigure = labelHasRole(schema, span.label, 'figure');
-  const setAttr = (key: string, value: string): void => {
-    const num = value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : value === '' ? null : value;
-    editCurrent((d) => updateSpan(d, span.id, { attributes: { ...(d.spans.find((x) => x.id === span.id)?.attributes ?? {}), [key]: num } }, actor()));
-  };
+  const setAttr = (key: string, value: string): void => setAttribute(span.id, key, value);
   return (
     <div className="details-panel" data-testid="details-panel" data-span-id={span.id}>
       <label>
@@ -38,12 +34,18 @@ export function DetailsPanel() {
       </div>
       <label>
         Note
+        {/* saved at every keystroke like any other edit; a stretch of typing is one undo step; Esc leaves the box */}
         <textarea
           data-testid="details-note"
-          defaultValue={span.note ?? ''}
-          key={`${span.id}-${span.note ?? ''}`}
-          onBlur={(e) => {
-            if ((span.note ?? '') !== e.target.value) editCurrent((d) => updateSpan(d, span.id, { note: e.target.value }, actor()));
+          value={span.note ?? ''}
+          key={span.id}
+          onChange={(e) => setNote(span.id, e.target.value)}
+          onBlur={endEditGroup}
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape') return;
+            e.preventDefault();
+            e.stopPropagation();
+            e.currentTarget.blur();
           }}
           placeholder="Free-text note (n)"
         />
@@ -66,7 +68,7 @@ export function DetailsPanel() {
           return (
             <li key={r.id} data-testid="relation-row" data-relation-type={r.type}>
               {r.from === span.id ? `${r.type} →` : `← ${r.type}`} <em>{other?.label}</em> “{other?.text}”
-              <button type="button" aria-label="Remove relation" onClick={() => editCurrent((d) => removeRelation(d, r.id, new Date().toISOString()))}>
+              <button type="button" aria-label="Remove relation" onClick={() => removeRelation(r.id)}>
                 ×
               </button>
             </li>

@@ -1,63 +1,112 @@
-import { useMemo } from 'react';
+import { useLayoutEffect, useMemo } from 'react';
 import { deleteSpan, selectSpan } from '../../app/actions';
 import { useAppState } from '../../app/store';
+import type { Relation, Span } from '../../../shared/model/schema';
+import { useVirtualRows } from '../corpus/useVirtualRows';
 
-const MAX_ROWS = 2000;
+const ROW_HEIGHT = 30;
+const NO_RELATIONS: readonly Relation[] = [];
 
+/** Spans by id, and relations by the span they start from: built once per change of the lists, read per row. */
+function useIndexes(spans: readonly Span[] | undefined, relations: readonly Relation[] | undefined) {
+  const spanAt = useMemo(() => {
+    const m = new Map<string, number>();
+    spans?.forEach((s, i) => m.set(s.id, i));
+    return m;
+  }, [spans]);
+  const outgoing = useMemo(() => {
+    const m = new Map<string, Relation[]>();
+    for (const r of relations ?? []) {
+      const list = m.get(r.from);
+      if (list) list.push(r);
+      else m.set(r.from, [r]);
+    }
+    return m;
+  }, [relations]);
+  return { spanAt, outgoing };
+}
+
+/** Every span of the document, windowed: only the rows on screen are in the DOM, whatever the number of spans. */
 export function SpansPanel() {
-  const doc = useAppState((s) => s.doc);
+  const spans = useAppState((s) => s.doc?.spans);
+  const relations = useAppState((s) => s.doc?.relations);
   const schema = useAppState((s) => s.corpus?.meta.schema);
   const selected = useAppState((s) => s.selectedSpanId);
   const colors = useMemo(() => new Map(schema?.labels.map((l) => [l.name, l.color]) ?? []), [schema]);
-  const byId = useMemo(() => new Map(doc?.spans.map((s) => [s.id, s]) ?? []), [doc]);
-  if (!doc) return null;
-  // a long document may hold thousands of spans: keep the selected one in the rendered window
-  const selIndex = selected ? doc.spans.findIndex((s) => s.id === selected) : 0;
-  const from = Math.max(0, Math.min(selIndex - MAX_ROWS / 2, doc.spans.length - MAX_ROWS));
-  const rows = doc.spans.slice(from, from + MAX_ROWS);
+  const { spanAt, outgoing } = useIndexes(spans, relations);
+  const count = spans?.length ?? 0;
+  const { containerRef, onScroll, first, last, padTop, padBottom } = useVirtualRows(count, ROW_HEIGHT);
+
+  // a span selected elsewhere (in the text, by Tab, from search) is scrolled into the list's view
+  const selIndex = selected ? (spanAt.get(selected) ?? -1) : -1;
+  useLayoutEffect(() => {
+    const el = containerRef.current;
+    if (!el || selIndex < 0) return;
+    const top = selIndex * ROW_HEIGHT;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
+    onScroll();
+  }, [selIndex, containerRef, onScroll]);
+
+  if (!spans) return null;
   return (
-    <div className="spans-panel" data-testid="spans-panel">
+    <div className="spans-panel" data-testid="spans-panel" style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
       <div className="panel-summary">
-        {doc.spans.length} spans · {doc.relations.length} relations
+        {spans.length} spans · {relations?.length ?? 0} relations
       </div>
-      <ul>
-        {rows.map((s) => {
-          const rels = doc.relations.filter((r) => r.from === s.id);
-          return (
-            <li
-              key={s.id}
-              data-testid="span-row"
-              data-span-id={s.id}
-              data-label={s.label}
-              className={`span-row ${s.id === selected ? 'selected' : ''}`}
-              aria-selected={s.id === selected}
-              onClick={() => selectSpan(s.id)}
-            >
-              <span className="label-chip" style={{ background: colors.get(s.label) }}>
-                {s.label}
-              </span>
-              <span className="span-text">{s.text}</span>
-              {s.note && <span title={s.note}>📝</span>}
-              {rels.map((r) => (
-                <span key={r.id} className="rel-chip" data-testid="relation-chip">
-                  {r.type} → {byId.get(r.to)?.text.slice(0, 24)}
-                </span>
-              ))}
-              <button
-                type="button"
-                className="row-delete"
-                aria-label="Delete span"
-                onClick={(e) => {
-                  e.stopPropagation();
-                  deleteSpan(s.id);
-                }}
-              >
-                ×
-              </button>
-            </li>
-          );
-        })}
-      </ul>
+      <div ref={containerRef} onScroll={onScroll} style={{ flex: 1, minHeight: 0, overflowY: 'auto' }} data-testid="span-rows">
+        <ul style={{ paddingTop: padTop, paddingBottom: padBottom }}>
+          {spans.slice(first, last).map((s) => (
+            <SpanRow key={s.id} span={s} selected={s.id === selected} color={colors.get(s.label)} relations={outgoing.get(s.id) ?? NO_RELATIONS} targetText={(id) => spans[spanAt.get(id) ?? -1]?.text} />
+          ))}
+        </ul>
+      </div>
     </div>
+  );
+}
+
+interface RowProps {
+  span: Span;
+  selected: boolean;
+  color: string | undefined;
+  relations: readonly Relation[];
+  targetText: (id: string) => string | undefined;
+}
+
+function SpanRow({ span: s, selected, color, relations, targetText }: RowProps) {
+  return (
+    <li
+      data-testid="span-row"
+      data-span-id={s.id}
+      data-label={s.label}
+      className={`span-row ${selected ? 'selected' : ''}`}
+      aria-selected={selected}
+      style={{ height: ROW_HEIGHT, boxSizing: 'border-box', flexWrap: 'nowrap', overflow: 'hidden', whiteSpace: 'nowrap', alignItems: 'center' }}
+      onClick={() => selectSpan(s.id)}
+    >
+      <span className="label-chip" style={{ background: color }}>
+        {s.label}
+      </span>
+      <span className="span-text" style={{ overflow: 'hidden', textOverflow: 'ellipsis', minWidth: '3em' }} title={s.text}>
+        {s.text}
+      </span>
+      {s.note && <span title={s.note}>📝</span>}
+      {relations.map((r) => (
+        <span key={r.id} className="rel-chip" data-testid="relation-chip">
+          {r.type} → {targetText(r.to)?.slice(0, 24)}
+        </span>
+      ))}
+      <button
+        type="button"
+        className="row-delete"
+        aria-label="Delete span"
+        onClick={(e) => {
+          e.stopPropagation();
+          deleteSpan(s.id);
+        }}
+      >
+        ×
+      </button>
+    </li>
   );
 }

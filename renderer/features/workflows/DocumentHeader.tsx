@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { call } from '../../api';
-import { attempt, flushSave, notify, openDocument } from '../../app/actions';
+import { attempt, closeDocument, flushSave, notify, openDocument } from '../../app/actions';
 import { getState, replaceSummary, setState, useAppState } from '../../app/store';
 import type { Document } from '../../../shared/model/schema';
 import { ask } from './prompt';
@@ -45,7 +45,8 @@ async function deleteDocument(shown: Document): Promise<void> {
   const done = await attempt(() => call('document:delete', { id: doc.id }));
   if (!done) return;
   setLastDeleted(doc);
-  setState({ corpus: await call('corpus:current', {}), doc: null, past: [], future: [], selectedSpanId: null });
+  closeDocument();
+  setState({ corpus: await call('corpus:current', {}) });
   if (next && next.id !== doc.id) await openDocument(next.id);
 }
 

@@ -1,0 +1,63 @@
+import { call, subscribe } from '../../api';
+import type { OpenCorpus } from '../../../shared/ipc/contract';
+import { getState, setState, type AppState } from '../store';
+import { closeDocument, flushSave, openDocument } from './document';
+import { attempt, noticesForCorpus, notify } from './notices';
+import { importFiles } from './transfer';
+import { setInPagePickers } from '../../features/workflows/pickers';
+
+/** The corpus slice: booting, opening a corpus, the menu's commands. */
+
+function corpusLoaded(corpus: OpenCorpus | null): Partial<AppState> {
+  return {
+    corpus,
+    save: corpus?.readOnly ? { state: 'readonly', message: corpus.readOnlyReason ?? 'Read-only' } : { state: 'saved' },
+  };
+}
+
+export async function boot(): Promise<void> {
+  const result = await attempt(() => call('app:bootstrap', {}));
+  if (!result) {
+    setState({ booted: true });
+    return;
+  }
+  setInPagePickers(result.inPagePickers);
+  setState({ booted: true, host: result.host, settings: result.settings, ...corpusLoaded(result.corpus) });
+  for (const d of result.corpus?.damaged ?? []) notify(`Damaged document: ${d.message}${d.hasBackup ? ' A backup is available in the corpus list.' : ''}`);
+  const first = result.corpus?.documents.find((d) => !result.corpus?.damaged.some((x) => x.id === d.id));
+  if (first) await openDocument(first.id);
+  subscribe('corpus:changedOnDisk', (change) => {
+    const s = getState();
+    const touchesCurrent = s.doc && change.documentIds.includes(s.doc.id);
+    notify(`Corpus files changed on disk${touchesCurrent ? ', including the open document' : ''}. Use “Reload from disk” to load them; nothing is overwritten until you do.`, 'info');
+    setState({ externalChange: true });
+  });
+  subscribe('import:progress', (p) => setState({ importProgress: p.done >= p.total ? null : p }));
+  subscribe('menu:command', ({ command }) => void runMenuCommand(command));
+}
+
+/** The application menu (main/window/menu.ts) names commands; the renderer owns what they do. */
+const MENU_COMMANDS: Record<string, () => unknown> = {
+  'open-corpus': () => attempt(async () => openCorpus(await call('corpus:openDialog', {}))),
+  import: () => importFiles(null),
+  'import-folder': () => importFiles(null, false, true),
+  'paste-document': () => setState({ dialog: 'paste' }),
+  export: () => setState({ dialog: 'export' }),
+  shortcuts: () => setState({ dialog: 'shortcuts' }),
+};
+
+async function runMenuCommand(command: string): Promise<void> {
+  await MENU_COMMANDS[command]?.();
+}
+
+export async function openCorpus(corpus: OpenCorpus | null | undefined, preferDocId?: string): Promise<void> {
+  if (!corpus) return;
+  await flushSave();
+  // the recent list changed in main when this corpus opened
+  void call('settings:get', {}).then((settings) => setState({ settings }), () => undefined);
+  closeDocument();
+  setState({ ...corpusLoaded(corpus), externalChange: false });
+  noticesForCorpus(corpus.path);
+  const first = corpus.documents.find((d) => d.id === preferDocId) ?? corpus.documents[0];
+  if (first) await openDocument(first.id);
+}
