@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test, expect } from '../fixtures';
 import { CorpusStore } from '../../main/services/corpus-store';
+import { SCHEMA_VERSION } from '../../shared/model/schema';
 import { EditorPage, readSavedDocument } from '../pages/EditorPage';
 
 const corpusDir = (dataDir: string) => path.join(dataDir, 'Sample corpus');
@@ -75,7 +76,7 @@ test('export writes a Spanmark JSON file that validates and holds every span', a
   await page.getByTestId('export-run').click();
   await expect(page.getByTestId('notice-info').first()).toContainText('Exported 4 documents');
   const corpus = JSON.parse(await readFile(out, 'utf8'));
-  expect(corpus.schemaVersion).toBe(1);
+  expect(corpus.schemaVersion).toBe(SCHEMA_VERSION);
   expect(corpus.documents).toHaveLength(4);
   for (const d of corpus.documents) {
     const cps = [...d.text];
