@@ -1,8 +1,9 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand } from '../../shared/ipc/names';
 
 /** Menu items send commands to the renderer, which owns the behaviour (and its shortcuts). */
-export function buildMenu(send: (command: string) => void): Menu {
-  const item = (label: string, command: string, accelerator?: string): MenuItemConstructorOptions => ({
+export function buildMenu(send: (command: MenuCommand) => void): Menu {
+  const item = (label: string, command: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
     label,
     click: () => send(command),
     ...(accelerator ? { accelerator } : {}),

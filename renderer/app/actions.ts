@@ -3,6 +3,7 @@ import { addRelation, addSpan, EditError, relationsBrokenByRelabel, removeSpans,
 import { figureAttributes } from '../../shared/analysis/figure-attributes';
 import { OffsetIndex } from '../../shared/text/offsets';
 import type { Document, DocStatus } from '../../shared/model/schema';
+import type { MenuCommand } from '../../shared/ipc/names';
 import type { ExportFormat, ExportFilters, ImportReport, OpenCorpus } from '../../shared/ipc/contract';
 import { getState, replaceSummary, setState, type AppState } from './store';
 
@@ -63,7 +64,7 @@ export async function boot(): Promise<void> {
 }
 
 /** The application menu (main/window/menu.ts) names commands; the renderer owns what they do. */
-const MENU_COMMANDS: Record<string, () => unknown> = {
+const MENU_COMMANDS: Record<MenuCommand, () => unknown> = {
   'open-corpus': () => attempt(async () => openCorpus(await call('corpus:openDialog', {}))),
   import: () => importFiles(null),
   'import-folder': () => importFiles(null, false, true),
@@ -72,8 +73,8 @@ const MENU_COMMANDS: Record<string, () => unknown> = {
   shortcuts: () => setState({ dialog: 'shortcuts' }),
 };
 
-async function runMenuCommand(command: string): Promise<void> {
-  await MENU_COMMANDS[command]?.();
+async function runMenuCommand(command: MenuCommand): Promise<void> {
+  await MENU_COMMANDS[command]();
 }
 
 export async function openDocument(id: string): Promise<void> {

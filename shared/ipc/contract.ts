@@ -6,7 +6,7 @@ import {
   DocumentStatus,
   DocumentSummarySchema,
 } from '../model/schema';
-import { CHANNEL_NAMES, EVENT_NAMES } from './names';
+import { CHANNEL_NAMES, EVENT_NAMES, MENU_COMMANDS } from './names';
 import type { FigureRow } from '../analysis/claims';
 import type { AgreementReport } from '../metrics';
 import type { AnnotationSchema, Document, DocStatus } from '../model/schema';
@@ -222,7 +222,7 @@ void channelsMatch;
 export const events = {
   'corpus:changedOnDisk': z.object({ documentIds: z.array(z.string()), meta: z.boolean() }),
   'import:progress': z.object({ done: z.number(), total: z.number(), file: z.string() }),
-  'menu:command': z.object({ command: z.string() }),
+  'menu:command': z.object({ command: z.enum(MENU_COMMANDS) }),
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

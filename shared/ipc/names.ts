@@ -35,3 +35,10 @@ export const CHANNEL_NAMES = [
 ] as const;
 
 export const EVENT_NAMES = ['corpus:changedOnDisk', 'import:progress', 'menu:command'] as const;
+
+/**
+ * Commands the application menu (main/window/menu.ts) sends in 'menu:command';
+ * the renderer must handle every one (its handler map is typed by this list).
+ */
+export const MENU_COMMANDS = ['open-corpus', 'import', 'import-folder', 'paste-document', 'export', 'shortcuts'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
