@@ -77,7 +77,7 @@ export function App() {
           {view !== 'document' ? null : doc && corpus ? (
             <>
               <header className="doc-header">
-                <h1 data-testid="document-title">{doc.title}</h1>
+                <h1 dir="auto" data-testid="document-title">{doc.title}</h1>
                 <span className="doc-source">{[doc.source.outlet, doc.source.url ?? doc.source.fileName].filter(Boolean).join(' · ')}</span>
               </header>
               <DocumentView key={doc.id} doc={doc} schema={corpus.meta.schema} selectedSpanId={selected} mode={mode} snapToWords={snap} />

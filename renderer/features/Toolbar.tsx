@@ -142,6 +142,7 @@ export function Toolbar() {
       <span className="annotator" title="Annotator name stamped on your spans">
         👤{' '}
         <input
+          dir="auto"
           aria-label="Annotator name"
           data-testid="annotator-name"
           value={annotator}

@@ -42,6 +42,7 @@ export function CorpusList() {
         </select>
       )}
       <input
+        dir="auto"
         className="filter"
         type="search"
         placeholder={`Filter ${corpus.documents.length} documents…`}
@@ -71,7 +72,7 @@ export function CorpusList() {
               }
             }}
           >
-            <span className="doc-row-title">{d.title}</span>
+            <span className="doc-row-title" dir="auto">{d.title}</span>
             <span className="doc-row-meta">
               <span className={`status status-${d.status}`}>{STATUS_LABEL[d.status]}</span>
               <span data-testid="span-count">{d.spanCount} spans</span>

@@ -30,13 +30,13 @@ export function DetailsPanel() {
           ))}
         </select>
       </label>
-      <blockquote className="details-text">{span.text}</blockquote>
+      <blockquote dir="auto" className="details-text">{span.text}</blockquote>
       <div className="muted">
         {span.start}–{span.end} (code points) · by {span.annotator}
       </div>
       <label>
         Note
-        <textarea
+        <textarea dir="auto"
           data-testid="details-note"
           defaultValue={span.note ?? ''}
           key={`${span.id}-${span.note ?? ''}`}
@@ -52,7 +52,7 @@ export function DetailsPanel() {
           {Object.entries(span.label === 'figure' && !Object.keys(attrs).length ? figureAttributes(span.text) : attrs).map(([k, v]) => (
             <label key={k}>
               {k}
-              <input data-testid={`attr-${k}`} defaultValue={v === null ? '' : String(v)} key={`${span.id}-${k}-${String(v)}`} onBlur={(e) => e.target.value !== (v === null ? '' : String(v)) && setAttr(k, e.target.value)} />
+              <input dir="auto" data-testid={`attr-${k}`} defaultValue={v === null ? '' : String(v)} key={`${span.id}-${k}-${String(v)}`} onBlur={(e) => e.target.value !== (v === null ? '' : String(v)) && setAttr(k, e.target.value)} />
             </label>
           ))}
         </fieldset>
@@ -62,7 +62,7 @@ export function DetailsPanel() {
         {relations.map((r) => {
           const other = byId.get(r.from === span.id ? r.to : r.from);
           return (
-            <li key={r.id} data-testid="relation-row" data-relation-type={r.type}>
+            <li key={r.id} dir="auto" data-testid="relation-row" data-relation-type={r.type}>
               {r.from === span.id ? `${r.type} →` : `← ${r.type}`} <em>{other?.label}</em> “{other?.text}”
               <button type="button" aria-label="Remove relation" onClick={() => editCurrent((d) => removeRelation(d, r.id, new Date().toISOString()))}>
                 ×
