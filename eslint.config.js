@@ -51,6 +51,16 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [NOT_MAIN_FROM_RENDERER] }] },
   },
   {
+    // the document view is self-contained: props in, callbacks out; the app and Review mount it
+    files: ['renderer/editor/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [NOT_MAIN_FROM_RENDERER, upward('app', 'renderer/editor must not import renderer/app: take props and report through callbacks.'), upward('features', 'renderer/editor must not import renderer/features.')] },
+      ],
+    },
+  },
+  {
     // only the thin adapters may import electron, so handlers run in plain Node
     files: ['main/**/*.ts'],
     ignores: ELECTRON_ADAPTERS,

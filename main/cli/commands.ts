@@ -117,6 +117,7 @@ export async function validateCommand(target: string, io: Io): Promise<number> {
     const store = await CorpusStore.open(full, { readOnly: true });
     try {
       for (const d of store.damaged) problems.push({ file: d.file, message: d.message });
+      problems.push(...store.portabilityProblems());
       const corpus = await store.readAll();
       documents = corpus.documents.length + store.damaged.length;
       for (const doc of corpus.documents) collect(doc, corpus.schema, doc.id, problems);

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { z } from 'zod';
@@ -18,7 +18,7 @@ import {
 import { summarize } from '../../shared/model/summary';
 import { documentProblems } from '../../shared/model/validate';
 import type { DamagedDocument } from '../../shared/ipc/contract';
-import { writeAtomic } from './atomic-write';
+import { CorpusFs, fileKey, isDeviceName, isPlainDocFile, isPortableName, UnsafePathError, type CorpusFsOptions } from './corpus-fs';
 import { checkVersion, migrate } from './migrations';
 
 /**
@@ -28,11 +28,20 @@ import { checkVersion, migrate } from './migrations';
  * `docs/<id>.json.bak`. A summary cache in `.spanmark/index.json` keeps
  * listing fast; it is checked against file sizes and times on open, so a
  * stale cache only costs a re-read, never wrong data.
+ *
+ * A shared corpus is untrusted input: every path below goes through
+ * CorpusFs (inside the folder, no symbolic links followed), manifest file
+ * names must be plain names inside docs/, and file names stay distinct on
+ * case-insensitive disks. Each file keeps its document's id, which is
+ * checked on every read.
  */
 
 export const MANIFEST = 'corpus.json';
 const DOCS = 'docs';
-const CACHE = path.join('.spanmark', 'index.json');
+const CACHE_DIR = '.spanmark';
+const CACHE = `${CACHE_DIR}/index.json`;
+const LOCK = '.spanmark.lock';
+const docRel = (file: string) => `${DOCS}/${file}`;
 /** files read or stat'ed at once: enough to keep the disk busy, few enough to stay under open-file limits */
 const READ_BATCH = 256;
 
@@ -53,14 +62,26 @@ export class StoreError extends Error {
   }
 }
 
-export interface OpenOptions {
+export interface OpenOptions extends CorpusFsOptions {
   readOnly?: boolean;
 }
 
-function fileNameFor(id: string): string {
-  // ids come from files we do not control; keep names portable and unique
+/**
+ * A file name for a new document: portable characters, never a Windows
+ * device name, and distinct from every name in `taken` (fileKey) so two ids
+ * that differ only in case or Unicode form never share a file on macOS or
+ * Windows. The id itself is kept inside the file.
+ */
+function fileNameFor(id: string, taken: ReadonlySet<string>): string {
   const safe = id.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 80);
-  return safe === id ? `${id}.json` : `${safe}-${Buffer.from(id).toString('hex').slice(0, 16)}.json`;
+  let name = safe === id ? `${id}.json` : `${safe}-${Buffer.from(id).toString('hex').slice(0, 16)}.json`;
+  if (isDeviceName(name)) name = `_${name}`;
+  while (taken.has(fileKey(name))) name = `${newId('f_')}.json`;
+  return name;
+}
+
+function errCode(e: unknown): string | undefined {
+  return (e as NodeJS.ErrnoException).code;
 }
 
 export class CorpusStore {
@@ -75,19 +96,23 @@ export class CorpusStore {
   /** sizes+mtimes of files this process wrote, to tell our writes from outside changes */
   private readonly ownWrites = new Map<string, number>();
 
+  readonly dir: string;
+
   private constructor(
-    readonly dir: string,
+    private readonly fs: CorpusFs,
     manifest: Manifest,
     readonly readOnly: boolean,
     readonly readOnlyReason?: string,
   ) {
+    this.dir = fs.root;
     this.manifest = manifest;
   }
 
-  static async create(dir: string, init: { name: string; schema?: AnnotationSchema; guidelines?: string; id?: string }): Promise<CorpusStore> {
-    await mkdir(path.join(dir, DOCS), { recursive: true });
-    const exists = await stat(path.join(dir, MANIFEST)).then(() => true, () => false);
-    if (exists) throw new StoreError('exists', `${dir} already holds a corpus.`);
+  static async create(dir: string, init: { name: string; schema?: AnnotationSchema; guidelines?: string; id?: string }, opts: OpenOptions = {}): Promise<CorpusStore> {
+    const fs = new CorpusFs(dir, opts);
+    await mkdir(fs.root, { recursive: true });
+    await fs.mkdir(DOCS);
+    if (await fs.lstat(MANIFEST)) throw new StoreError('exists', `${dir} already holds a corpus.`);
     const now = new Date().toISOString();
     const manifest: Manifest = {
       schemaVersion: SCHEMA_VERSION,
@@ -99,8 +124,8 @@ export class CorpusStore {
       updatedAt: now,
       documents: [],
     };
-    await writeAtomic(path.join(dir, MANIFEST), JSON.stringify(manifest, null, 2));
-    return CorpusStore.open(dir);
+    await fs.write(MANIFEST, JSON.stringify(manifest, null, 2));
+    return CorpusStore.open(dir, opts);
   }
 
   static async isCorpus(dir: string): Promise<boolean> {
@@ -108,17 +133,23 @@ export class CorpusStore {
   }
 
   static async open(dir: string, opts: OpenOptions = {}): Promise<CorpusStore> {
+    const fs = new CorpusFs(dir, opts);
     let raw: unknown;
     try {
-      raw = JSON.parse(await readFile(path.join(dir, MANIFEST), 'utf8'));
+      raw = JSON.parse(await fs.readText(MANIFEST));
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') throw new StoreError('not_found', `No corpus at ${dir} (missing ${MANIFEST}).`);
+      if (errCode(e) === 'ENOENT') throw new StoreError('not_found', `No corpus at ${dir} (missing ${MANIFEST}).`);
+      if (e instanceof UnsafePathError) throw new StoreError('invalid', `Not opened: ${e.message}`);
       throw new StoreError('invalid', `${path.join(dir, MANIFEST)} is not valid JSON: ${(e as Error).message}`);
     }
     const verdict = checkVersion(raw);
     let readOnly = opts.readOnly ?? false;
     let reason: string | undefined = readOnly ? 'Opened read-only.' : undefined;
+    const links = await linksIn(fs);
+    if (links.length && !readOnly) {
+      readOnly = true;
+      reason = `This corpus contains symbolic links (${links.join(', ')}); Spanmark never follows links inside a corpus, so it is open read-only. Replace the links with plain files or folders to edit it.`;
+    }
     if (verdict.kind === 'newer') {
       readOnly = true;
       reason = `This corpus was written by a newer Spanmark (schema version ${verdict.version}; this app knows ${SCHEMA_VERSION}). It is open read-only so nothing is lost.`;
@@ -127,39 +158,73 @@ export class CorpusStore {
       throw new StoreError('invalid', `${MANIFEST} has no valid schemaVersion.`);
     } else if (verdict.kind === 'migrate') {
       if (readOnly) throw new StoreError('invalid', `This corpus uses schema version ${verdict.from}; open it writable once to upgrade it.`);
-      raw = await migrateOnDisk(dir, raw as Record<string, unknown>);
+      raw = await migrateOnDisk(fs, raw as Record<string, unknown>);
     }
     const parsed = ManifestSchema.safeParse(raw);
     if (!parsed.success) throw new StoreError('invalid', `${MANIFEST} is malformed: ${parsed.error.issues[0]?.message ?? 'unknown problem'}`);
-    const store = new CorpusStore(dir, parsed.data, readOnly, reason);
+    const store = new CorpusStore(fs, parsed.data, readOnly, reason);
     if (!readOnly) {
       const locked = await store.lock();
-      if (!locked) {
-        const ro = new CorpusStore(dir, parsed.data, true, 'Another Spanmark window or process is editing this corpus; it is open read-only.');
+      if (locked !== true) {
+        const ro = new CorpusStore(fs, parsed.data, true, locked);
         await ro.loadSummaries();
         return ro;
       }
     }
-    if (!store.readOnly) await store.sweepTempFiles();
+    if (!store.readOnly) {
+      await store.sweepTempFiles();
+      await store.renameUnportableFiles();
+    }
     await store.loadSummaries();
     return store;
   }
 
-  /** Temp files a crash left behind (write-file-atomic's `x.json.<hash>`, our `.bak-tmp`); never documents. */
+  /** Temp files a crash left behind (`x.json.<hash>`, `x.json.bak-tmp`); never documents. */
   private async sweepTempFiles(): Promise<void> {
-    const docs = path.join(this.dir, DOCS);
-    const names = await readdir(docs).catch(() => [] as string[]);
-    await Promise.all(names.filter((n) => /\.json\.\d+$|\.json\.[0-9a-f]{6,}$|\.bak-tmp$/.test(n)).map((n) => rm(path.join(docs, n), { force: true })));
+    const names = await this.fs.list(DOCS);
+    await Promise.all(names.filter((n) => /\.json\.\d+$|\.json\.[0-9a-f]{6,}$|\.(bak|damaged|deleted)-tmp$/.test(n)).map((n) => this.fs.remove(docRel(n))));
   }
 
-  private async lock(): Promise<boolean> {
+  /** true, or why the corpus is open read-only instead */
+  private async lock(): Promise<true | string> {
     try {
-      this.release = await lockfile.lock(this.dir, { lockfilePath: path.join(this.dir, '.spanmark.lock'), stale: 15_000, update: 5_000, realpath: false });
+      this.release = await lockfile.lock(this.dir, { lockfilePath: path.join(this.dir, LOCK), stale: 15_000, update: 5_000, realpath: false });
       return true;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ELOCKED') return false;
+      if (errCode(e) === 'ELOCKED') return 'Another Spanmark window or process is editing this corpus; it is open read-only.';
       throw e;
     }
+  }
+
+  /**
+   * A corpus written on Linux may hold names that are one file on macOS or
+   * Windows ("Report.json" and "report.json") or that Windows cannot open
+   * ("CON.json"). Each such file gets a fresh name here, once, on a writable
+   * open; its id stays inside it, so nothing else changes.
+   */
+  private async renameUnportableFiles(): Promise<void> {
+    const seen = new Set<string>();
+    const moves = new Map<string, string>();
+    for (const e of this.manifest.documents) {
+      if (!isPlainDocFile(e.file)) continue;
+      const key = fileKey(e.file);
+      if (!seen.has(key) && isPortableName(e.file)) {
+        seen.add(key);
+        continue;
+      }
+      // only a file that really is this document moves; on a case-insensitive disk it is the other one
+      const doc = await this.readFile(e.file, e.id).catch(() => null);
+      if (!doc) continue;
+      const file = fileNameFor(e.id, seen);
+      seen.add(fileKey(file));
+      await this.fs.write(docRel(file), JSON.stringify(doc));
+      moves.set(e.id, file);
+    }
+    if (!moves.size) return;
+    const old = this.manifest.documents.filter((d) => moves.has(d.id)).map((d) => d.file);
+    await this.updateManifest((m) => ({ ...m, documents: m.documents.map((d) => (moves.has(d.id) ? { ...d, file: moves.get(d.id)! } : d)) }));
+    // after the manifest, so a crash leaves at worst a stray copy, never an entry without its file
+    for (const f of old) await this.fs.remove(docRel(f));
   }
 
   get meta(): CorpusMeta {
@@ -184,41 +249,48 @@ export class CorpusStore {
     return this.manifest.documents.some((d) => d.id === id);
   }
 
-  private docPath(id: string): string {
+  /** The document's file name in docs/; refuses a manifest entry that is not a plain name there. */
+  private docFile(id: string): string {
     const entry = this.manifest.documents.find((d) => d.id === id);
     if (!entry) throw new StoreError('not_found', `No document "${id}" in this corpus.`);
-    return path.join(this.dir, DOCS, entry.file);
+    if (!isPlainDocFile(entry.file)) throw new StoreError('invalid', unsafeFileMessage(id, entry.file));
+    return entry.file;
   }
 
   async read(id: string): Promise<Document> {
-    return this.readFile(this.docPath(id), id);
+    return this.readFile(this.docFile(id), id);
   }
 
+  /** Reads docs/<file> (or a backup beside it) and checks it holds document `id`. */
   private async readFile(file: string, id: string): Promise<Document> {
     let raw: unknown;
     try {
-      raw = JSON.parse(await readFile(file, 'utf8'));
+      raw = JSON.parse(await this.fs.readText(docRel(file)));
     } catch (e) {
-      throw new StoreError('invalid', `Document ${id} (${path.basename(file)}) cannot be read: ${(e as Error).message}`);
+      throw new StoreError('invalid', `Document ${id} (${file}) cannot be read: ${(e as Error).message}`);
     }
     const parsed = DocumentSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new StoreError('invalid', `Document ${id} (${path.basename(file)}) is malformed at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}`);
+      throw new StoreError('invalid', `Document ${id} (${file}) is malformed at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}`);
+    }
+    if (parsed.data.id !== id) {
+      // on a case-insensitive disk two names can be one file: the other document's text is in it
+      throw new StoreError('invalid', `Document ${id} (${file}) holds document "${parsed.data.id}" instead; its file name collides with another document's (for example on a case-insensitive disk).`);
     }
     const problems = documentProblems(parsed.data);
-    if (problems.length) throw new StoreError('invalid', `Document ${id} (${path.basename(file)}): ${problems[0]!.message}`);
+    if (problems.length) throw new StoreError('invalid', `Document ${id} (${file}): ${problems[0]!.message}`);
     return parsed.data;
   }
 
   /** Every readable document, in corpus order; reads run in parallel batches since file I/O dominates. */
   async readAll(): Promise<Corpus> {
     const damaged = new Set(this.damagedDocs.map((d) => d.id));
-    const entries = this.manifest.documents.filter((d) => !damaged.has(d.id));
+    const entries = this.manifest.documents.filter((d) => !damaged.has(d.id) && this.summaries.has(d.id));
     const documents: Document[] = new Array(entries.length);
     for (let i = 0; i < entries.length; i += READ_BATCH) {
       const batch = entries.slice(i, i + READ_BATCH);
-      const docs = await Promise.all(batch.map((e) => this.readFile(path.join(this.dir, DOCS, e.file), e.id)));
+      const docs = await Promise.all(batch.map((e) => this.readFile(this.docFile(e.id), e.id)));
       docs.forEach((d, k) => (documents[i + k] = d));
     }
     return { ...this.meta, documents };
@@ -235,22 +307,24 @@ export class CorpusStore {
     // labels and relation types must be in the schema, so a stale editor cannot write back a renamed label
     const problems = documentProblems(checked, this.manifest.schema);
     if (problems.length) throw new StoreError('invalid', `Not saved: ${problems[0]!.message}`);
-    const file = this.docPath(checked.id);
+    const file = this.docFile(checked.id);
     await this.assertUnchangedOnDisk(checked.id, file);
-    if (!this.damagedDocs.some((d) => d.id === checked.id)) {
+    await this.guard(async () => {
       // copy, then rename into place: a crash mid-copy must not leave an empty .bak where the last good one was
-      const tmp = `${file}.bak-tmp`;
-      const copied = await copyFile(file, tmp).then(
-        () => true,
-        (e: NodeJS.ErrnoException) => {
-          if (e.code !== 'ENOENT') throw e;
-          return false;
-        },
-      );
-      if (copied) await rename(tmp, `${file}.bak`);
-    }
-    await writeAtomic(file, JSON.stringify(checked));
+      if (!this.damagedDocs.some((d) => d.id === checked.id)) await this.fs.copy(docRel(file), docRel(`${file}.bak`));
+      await this.fs.write(docRel(file), JSON.stringify(checked));
+    });
     return this.remember(file, checked);
+  }
+
+  /** Turns a refused path (a link, a name outside the corpus) into a clear "not saved". */
+  private async guard<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (e) {
+      if (e instanceof UnsafePathError) throw new StoreError('invalid', `Not saved: ${e.message}`);
+      throw e;
+    }
   }
 
   /**
@@ -260,15 +334,15 @@ export class CorpusStore {
   private async assertUnchangedOnDisk(id: string, file: string): Promise<void> {
     const known = this.summaries.get(id);
     if (!known || this.damagedDocs.some((d) => d.id === id)) return;
-    const st = await stat(file).catch(() => null);
+    const st = await this.fs.lstat(docRel(file)).catch(() => null);
     if (st && (st.mtimeMs !== known.mtimeMs || st.size !== known.size)) {
-      throw new StoreError('conflict', `Not saved: ${path.basename(file)} was changed on disk by another program. Reload from disk to see it; your last change is still on screen.`);
+      throw new StoreError('conflict', `Not saved: ${file} was changed on disk by another program. Reload from disk to see it; your last change is still on screen.`);
     }
   }
 
   private async remember(file: string, doc: Document): Promise<DocumentSummary> {
-    const st = await stat(file);
-    this.ownWrites.set(file, st.mtimeMs);
+    const st = await stat(this.fs.resolve(docRel(file)));
+    this.ownWrites.set(this.fs.resolve(docRel(file)), st.mtimeMs);
     const summary = summarize(doc);
     this.summaries.set(doc.id, { mtimeMs: st.mtimeMs, size: st.size, summary });
     this.damagedDocs = this.damagedDocs.filter((d) => d.id !== doc.id);
@@ -279,61 +353,86 @@ export class CorpusStore {
   async addDocuments(docs: Document[]): Promise<DocumentSummary[]> {
     this.assertWritable();
     const out: DocumentSummary[] = [];
-    const taken = new Set(this.manifest.documents.map((d) => d.id));
-    const files = new Set(this.manifest.documents.map((d) => d.file));
+    const onDisk = await this.readManifestFromDisk();
+    const known = [...this.manifest.documents, ...(onDisk?.documents ?? [])];
+    const taken = new Set(known.map((d) => d.id));
+    // names as a case-insensitive disk compares them, and every name already in docs/ (orphans too)
+    const files = new Set([...known.map((d) => fileKey(d.file)), ...(await this.fs.list(DOCS)).map(fileKey)]);
     const added: Manifest['documents'] = [];
     for (const input of docs) {
       let doc = DocumentSchema.parse(input);
       if (taken.has(doc.id)) doc = { ...doc, id: newId('d_') };
       const problems = documentProblems(doc);
       if (problems.length) throw new StoreError('invalid', `Document "${doc.title}": ${problems[0]!.message}`);
-      let file = fileNameFor(doc.id);
-      if (files.has(file)) file = `${newId('f_')}.json`;
+      const file = fileNameFor(doc.id, files);
       taken.add(doc.id);
-      files.add(file);
-      const full = path.join(this.dir, DOCS, file);
-      await writeAtomic(full, JSON.stringify(doc));
+      files.add(fileKey(file));
+      await this.guard(() => this.fs.write(docRel(file), JSON.stringify(doc)));
       added.push({ id: doc.id, file });
-      out.push(await this.remember(full, doc));
+      out.push(await this.remember(file, doc));
     }
     // the manifest is written after the documents, so a crash leaves at worst an orphan file, never a dangling entry
-    this.manifest = { ...this.manifest, documents: [...this.manifest.documents, ...added], updatedAt: new Date().toISOString() };
-    await this.writeManifest();
+    const ids = new Set(added.map((a) => a.id));
+    await this.updateManifest((m) => ({ ...m, documents: [...m.documents.filter((d) => !ids.has(d.id)), ...added], updatedAt: new Date().toISOString() }));
     return out;
   }
 
   async deleteDocument(id: string): Promise<void> {
     this.assertWritable();
-    const file = this.docPath(id);
-    this.manifest = { ...this.manifest, documents: this.manifest.documents.filter((d) => d.id !== id) };
-    await this.writeManifest();
-    // keep the last version beside the corpus rather than destroying work
-    await copyFile(file, `${file}.deleted`).catch(() => undefined);
-    await rm(file, { force: true });
+    const entry = this.manifest.documents.find((d) => d.id === id);
+    if (!entry) throw new StoreError('not_found', `No document "${id}" in this corpus.`);
+    await this.updateManifest((m) => ({ ...m, documents: m.documents.filter((d) => d.id !== id) }));
+    // an entry naming a file outside docs/ only leaves the manifest: that file is not ours to touch
+    if (isPlainDocFile(entry.file)) {
+      // keep the last version beside the corpus rather than destroying work
+      await this.fs.copy(docRel(entry.file), docRel(`${entry.file}.deleted`)).catch(() => undefined);
+      await this.fs.remove(docRel(entry.file));
+    }
     this.summaries.delete(id);
+    this.damagedDocs = this.damagedDocs.filter((d) => d.id !== id);
     this.scheduleCacheWrite();
   }
 
   async updateMeta(patch: Partial<Pick<CorpusMeta, 'name' | 'schema' | 'guidelines'>>): Promise<CorpusMeta> {
     this.assertWritable();
-    this.manifest = { ...this.manifest, ...patch, updatedAt: new Date().toISOString() };
-    await this.writeManifest();
+    await this.updateManifest((m) => ({ ...m, ...patch, updatedAt: new Date().toISOString() }));
     return this.meta;
   }
 
   /** Replace a damaged document with its backup; the damaged file is kept as .damaged. */
   async restoreBackup(id: string): Promise<DocumentSummary> {
     this.assertWritable();
-    const file = this.docPath(id);
+    const file = this.docFile(id);
     const doc = await this.readFile(`${file}.bak`, id);
-    await copyFile(file, `${file}.damaged`).catch(() => undefined);
-    await writeAtomic(file, JSON.stringify(doc));
+    await this.guard(async () => {
+      const st = await this.fs.lstat(docRel(file));
+      if (st?.isFile()) await this.fs.copy(docRel(file), docRel(`${file}.damaged`));
+      // a link where the document should be is dropped (never followed), then the backup takes its place
+      else if (st) await this.fs.remove(docRel(file));
+      await this.fs.write(docRel(file), JSON.stringify(doc));
+    });
     return this.remember(file, doc);
   }
 
-  private async writeManifest(): Promise<void> {
-    const file = path.join(this.dir, MANIFEST);
-    await writeAtomic(file, JSON.stringify(this.manifest, null, 2));
+  private async readManifestFromDisk(): Promise<Manifest | null> {
+    const raw = await this.fs.readText(MANIFEST).then((t) => JSON.parse(t) as unknown, () => null);
+    const parsed = ManifestSchema.safeParse(raw);
+    // another corpus, or one a newer Spanmark wrote, is not merged into
+    if (!parsed.success || parsed.data.id !== this.manifest.id || parsed.data.schemaVersion !== SCHEMA_VERSION) return null;
+    return parsed.data;
+  }
+
+  /**
+   * Applies a change to the manifest as it is on disk now, not to the copy
+   * read at open: another program (a CLI import, git) may have added or
+   * removed documents since, and they must survive this write.
+   */
+  private async updateManifest(change: (m: Manifest) => Manifest): Promise<void> {
+    const base = (await this.readManifestFromDisk()) ?? this.manifest;
+    const next = change(base);
+    await this.guard(() => this.fs.write(MANIFEST, JSON.stringify(next, null, 2)));
+    this.manifest = next;
+    const file = this.fs.resolve(MANIFEST);
     const st = await stat(file);
     this.ownWrites.set(file, st.mtimeMs);
   }
@@ -344,35 +443,44 @@ export class CorpusStore {
   }
 
   private async loadSummaries(): Promise<void> {
-    const cache = await readFile(path.join(this.dir, CACHE), 'utf8')
+    const cache = await this.fs
+      .readText(CACHE)
       .then((t) => CacheSchema.parse(JSON.parse(t)).entries)
       .catch(() => ({}) as Record<string, CacheEntry>);
     const damaged: DamagedDocument[] = [];
     let stale = false;
     const entries = this.manifest.documents;
+    const damage = (id: string, file: string, message: string, hasBackup: boolean, st?: { mtimeMs: number; size: number } | null) => {
+      damaged.push({ id, file, message, hasBackup });
+      this.summaries.set(id, {
+        mtimeMs: st?.mtimeMs ?? 0,
+        size: st?.size ?? 0,
+        summary: { id, title: `⚠ ${id} (damaged)`, status: 'todo', spanCount: 0, relationCount: 0, charCount: 0, annotators: [] },
+      });
+    };
     for (let i = 0; i < entries.length; i += READ_BATCH) {
       await Promise.all(
         entries.slice(i, i + READ_BATCH).map(async ({ id, file }) => {
-          const full = path.join(this.dir, DOCS, file);
-          const st = await stat(full).catch(() => null);
-          const cached = cache[id];
-          if (st && cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size) {
+          if (!isPlainDocFile(file)) {
+            stale = true;
+            damage(id, file, unsafeFileMessage(id, file), false);
+            return;
+          }
+          const st = await this.fs.lstat(docRel(file)).catch(() => null);
+          const cached = Object.hasOwn(cache, id) ? cache[id] : undefined;
+          if (st?.isFile() && cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size) {
             this.summaries.set(id, cached);
             return;
           }
           stale = true;
           try {
             if (!st) throw new StoreError('not_found', `Document ${id} (${file}) is missing.`);
-            const doc = await this.readFile(full, id);
+            if (!st.isFile()) throw new StoreError('invalid', `Document ${id} (${file}) is ${st.isSymbolicLink() ? 'a symbolic link' : 'not a plain file'}; Spanmark never follows links inside a corpus.`);
+            const doc = await this.readFile(file, id);
             this.summaries.set(id, { mtimeMs: st.mtimeMs, size: st.size, summary: summarize(doc) });
           } catch (e) {
-            const hasBackup = await stat(`${full}.bak`).then(() => true, () => false);
-            damaged.push({ id, file, message: (e as Error).message, hasBackup });
-            this.summaries.set(id, {
-              mtimeMs: st?.mtimeMs ?? 0,
-              size: st?.size ?? 0,
-              summary: { id, title: `⚠ ${id} (damaged)`, status: 'todo', spanCount: 0, relationCount: 0, charCount: 0, annotators: [] },
-            });
+            const bak = await this.fs.lstat(docRel(`${file}.bak`)).catch(() => null);
+            damage(id, file, (e as Error).message, !!bak?.isFile(), st);
           }
         }),
       );
@@ -404,8 +512,8 @@ export class CorpusStore {
       if (e && !damaged.has(id)) entries[id] = e;
     }
     try {
-      await mkdir(path.join(this.dir, '.spanmark'), { recursive: true });
-      await writeAtomic(path.join(this.dir, CACHE), JSON.stringify({ entries }));
+      await this.fs.mkdir(CACHE_DIR);
+      await this.fs.write(CACHE, JSON.stringify({ entries }));
     } catch (e) {
       this.cacheDirty = true;
       throw e;
@@ -421,9 +529,27 @@ export class CorpusStore {
     }
   }
 
+  /**
+   * File names in this corpus that would break on another disk: two names
+   * that are one file on macOS and Windows, or a Windows device name. A
+   * writable open renames them; a read-only one (validate, export) reports them.
+   */
+  portabilityProblems(): { file: string; message: string }[] {
+    const seen = new Map<string, string>();
+    const out: { file: string; message: string }[] = [];
+    for (const { file } of this.manifest.documents) {
+      if (!isPlainDocFile(file)) continue;
+      if (!isPortableName(file)) out.push({ file, message: `"${file}" cannot be a file name on Windows; open the corpus for writing once to rename it.` });
+      const other = seen.get(fileKey(file));
+      if (other !== undefined) out.push({ file, message: `"${file}" and "${other}" are one file on macOS and Windows; open the corpus for writing once to rename it.` });
+      else seen.set(fileKey(file), file);
+    }
+    return out;
+  }
+
   /** Document files currently in docs/ (for the external-change watcher). */
   async documentFiles(): Promise<string[]> {
-    return (await readdir(path.join(this.dir, DOCS))).filter((f) => f.endsWith('.json'));
+    return (await this.fs.list(DOCS)).filter((f) => f.endsWith('.json'));
   }
 
   idForFile(file: string): string | undefined {
@@ -431,24 +557,48 @@ export class CorpusStore {
   }
 }
 
+function unsafeFileMessage(id: string, file: string): string {
+  return `Document ${id}: ${MANIFEST} names the file "${file}", which is not a plain file name inside docs/. Spanmark will not read or write it; delete the entry or fix ${MANIFEST}.`;
+}
+
+/**
+ * Symbolic links where the corpus keeps its own files (its folders, cache,
+ * lock, and anything in docs/): reported on open, and the corpus stays
+ * read-only until they are replaced by plain files.
+ */
+async function linksIn(fs: CorpusFs): Promise<string[]> {
+  const out: string[] = [];
+  for (const rel of [DOCS, CACHE_DIR, CACHE, LOCK]) {
+    const st = await fs.lstat(rel).catch((e: unknown) => (e instanceof UnsafePathError ? null : Promise.reject(e)));
+    if (st?.isSymbolicLink()) out.push(rel);
+  }
+  if (!out.includes(DOCS)) {
+    const entries = await readdir(fs.resolve(DOCS), { withFileTypes: true }).catch(() => []);
+    for (const e of entries) if (e.isSymbolicLink()) out.push(docRel(e.name));
+  }
+  return out.length > 5 ? [...out.slice(0, 5), `and ${out.length - 5} more`] : out;
+}
+
 /**
  * Upgrade an older corpus in place, one document at a time through
  * migrations.ts, keeping each original as `<file>.v<version>` so nothing
  * written by the older app is lost. The manifest is written last.
  */
-async function migrateOnDisk(dir: string, manifest: Record<string, unknown>): Promise<Record<string, unknown>> {
+async function migrateOnDisk(fs: CorpusFs, manifest: Record<string, unknown>): Promise<Record<string, unknown>> {
   const from = manifest.schemaVersion as number;
-  const entries = Array.isArray(manifest.documents) ? (manifest.documents as { id: string; file: string }[]) : [];
+  const all = Array.isArray(manifest.documents) ? (manifest.documents as { id: string; file: string }[]) : [];
+  // an entry that is not a plain name in docs/ is left as it is; opening reports it
+  const entries = all.filter((e) => isPlainDocFile(e.file));
   const docs: Record<string, unknown>[] = [];
-  for (const e of entries) docs.push(JSON.parse(await readFile(path.join(dir, DOCS, e.file), 'utf8')) as Record<string, unknown>);
+  for (const e of entries) docs.push(JSON.parse(await fs.readText(docRel(e.file))) as Record<string, unknown>);
   const next = { ...manifest };
   migrate(next, docs);
   for (let i = 0; i < entries.length; i++) {
-    const file = path.join(dir, DOCS, entries[i]!.file);
-    await copyFile(file, `${file}.v${from}`);
-    await writeAtomic(file, JSON.stringify(docs[i]));
+    const file = docRel(entries[i]!.file);
+    await fs.copy(file, `${file}.v${from}`);
+    await fs.write(file, JSON.stringify(docs[i]));
   }
-  await copyFile(path.join(dir, MANIFEST), path.join(dir, `${MANIFEST}.v${from}`));
-  await writeAtomic(path.join(dir, MANIFEST), JSON.stringify(next, null, 2));
+  await fs.copy(MANIFEST, `${MANIFEST}.v${from}`);
+  await fs.write(MANIFEST, JSON.stringify(next, null, 2));
   return next;
 }

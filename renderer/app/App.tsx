@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { DocumentView } from '../editor/DocumentView';
 import { CorpusList } from '../features/corpus/CorpusList';
+import { AnnotatedDocument } from '../features/document/AnnotatedDocument';
 import { Dialogs } from '../features/dialogs/Dialogs';
 import { Notices } from '../features/Notices';
 import { SidePanel } from '../features/SidePanel';
@@ -47,9 +47,6 @@ export function App() {
   const booted = useAppState((s) => s.booted);
   const doc = useAppState((s) => s.doc);
   const corpus = useAppState((s) => s.corpus);
-  const selected = useAppState((s) => s.selectedSpanId);
-  const mode = useAppState((s) => s.mode);
-  const snap = useAppState((s) => s.settings?.snapToWords ?? true);
   const view = useAppState((s) => s.view);
   if (!booted) return <div className="splash">Loading Spanmark…</div>;
   return (
@@ -80,7 +77,7 @@ export function App() {
                 <h1 dir="auto" data-testid="document-title">{doc.title}</h1>
                 <span className="doc-source">{[doc.source.outlet, doc.source.url ?? doc.source.fileName].filter(Boolean).join(' · ')}</span>
               </header>
-              <DocumentView key={doc.id} doc={doc} schema={corpus.meta.schema} selectedSpanId={selected} mode={mode} snapToWords={snap} />
+              <AnnotatedDocument />
             </>
           ) : (
             <div className="empty">{corpus ? 'Choose a document, import files, or paste text.' : 'Open a corpus to start.'}</div>

@@ -6,7 +6,7 @@
 function runElement(node: Node | null): HTMLElement | null {
   let n: Node | null = node;
   while (n && !(n instanceof HTMLElement && n.dataset.offset !== undefined)) {
-    if (n instanceof HTMLElement && n.dataset.testid === 'document-view') return null;
+    if (n instanceof HTMLElement && n.dataset.documentView !== undefined) return null;
     n = n.parentNode;
   }
   return n as HTMLElement | null;

@@ -1,6 +1,6 @@
 import { call } from '../api';
 import { attempt, importFiles, openCorpus, redo, setStatus, undo } from '../app/actions';
-import { pendingSelection, applyLabel } from '../editor/plugins/LabelPlugin';
+import { labelSelection } from './document/AnnotatedDocument';
 import { getState, setState, useAppState } from '../app/store';
 import { DOC_STATUSES, type DocStatus } from '../../shared/model/schema';
 import { keyOfLabel } from './label-keys';
@@ -77,12 +77,7 @@ export function Toolbar() {
           title={`${l.description} (key ${keyOfLabel(schema, l.name) ?? '—'})`}
           disabled={!doc || mode !== 'annotate'}
           onMouseDown={(e) => e.preventDefault() /* keep the text selection */}
-          onClick={() => {
-            const s = getState();
-            if (pendingSelection.current && s.doc) applyLabel(l.name, pendingSelection.current, s.doc);
-            window.getSelection()?.removeAllRanges();
-            pendingSelection.current = null;
-          }}
+          onClick={() => labelSelection(l.name)}
         >
           <kbd>{keyOfLabel(schema, l.name)}</kbd> <span className="swatch" style={{ background: l.color }} />
           {l.name}

@@ -10,24 +10,27 @@ export interface RunStyle {
   ids: string[];
   labels: string[];
   colors: string[];
-  selected: boolean;
+  /** extra classes from the view's decorations (review candidate states, suggestions); selection is not one: it is toggled on the element */
+  classes?: string;
+  title?: string;
 }
 
-export type SerializedSpanRunNode = Spread<{ offset: number; ids: string[]; labels: string[]; colors: string[]; selected: boolean }, SerializedTextNode>;
+export type SerializedSpanRunNode = Spread<{ offset: number; ids: string[]; labels: string[]; colors: string[]; classes?: string; title?: string }, SerializedTextNode>;
 
 export class SpanRunNode extends TextNode {
   __offset: number;
   __ids: string[];
   __labels: string[];
   __colors: string[];
-  __selected: boolean;
+  __classes: string;
+  __title: string;
 
   static override getType(): string {
     return 'span-run';
   }
 
   static override clone(node: SpanRunNode): SpanRunNode {
-    return new SpanRunNode(node.__text, node.__offset, { ids: node.__ids, labels: node.__labels, colors: node.__colors, selected: node.__selected }, node.__key);
+    return new SpanRunNode(node.__text, node.__offset, { ids: node.__ids, labels: node.__labels, colors: node.__colors, classes: node.__classes, title: node.__title }, node.__key);
   }
 
   constructor(text: string, offset: number, style: RunStyle, key?: NodeKey) {
@@ -36,7 +39,13 @@ export class SpanRunNode extends TextNode {
     this.__ids = style.ids;
     this.__labels = style.labels;
     this.__colors = style.colors;
-    this.__selected = style.selected;
+    this.__classes = style.classes ?? '';
+    this.__title = style.title ?? '';
+  }
+
+  /** span ids, outermost first */
+  getIds(): string[] {
+    return this.getLatest().__ids;
   }
 
   override createDOM(config: EditorConfig): HTMLElement {
@@ -56,7 +65,7 @@ export class SpanRunNode extends TextNode {
   }
 
   override exportJSON(): SerializedSpanRunNode {
-    return { ...super.exportJSON(), type: 'span-run', version: 1, offset: this.__offset, ids: this.__ids, labels: this.__labels, colors: this.__colors, selected: this.__selected };
+    return { ...super.exportJSON(), type: 'span-run', version: 1, offset: this.__offset, ids: this.__ids, labels: this.__labels, colors: this.__colors, classes: this.__classes, title: this.__title };
   }
 
   override isTextEntity(): boolean {
@@ -71,12 +80,15 @@ function applyRunAttributes(dom: HTMLElement, node: SpanRunNode): void {
     dom.removeAttribute('data-labels');
     dom.className = 'sm-text';
     dom.removeAttribute('style');
+    dom.removeAttribute('title');
     return;
   }
   dom.dataset.spanIds = node.__ids.join(' ');
   dom.dataset.labels = node.__labels.join(' ');
-  dom.className = node.__selected ? 'sm-hl sm-selected' : 'sm-hl';
+  dom.className = node.__classes ? `sm-hl ${node.__classes}` : 'sm-hl';
   dom.style.cssText = highlightCss(node.__colors);
+  if (node.__title) dom.title = node.__title;
+  else dom.removeAttribute('title');
 }
 
 /**

@@ -1,23 +1,23 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $createParagraphNode, $getNodeByKey, $getRoot, COMMAND_PRIORITY_LOW, createCommand, type LexicalEditor, type NodeKey, type ParagraphNode } from 'lexical';
+import { $createParagraphNode, $getNodeByKey, $getRoot, COMMAND_PRIORITY_LOW, type LexicalEditor, type NodeKey, type ParagraphNode } from 'lexical';
 import { useEffect, useMemo, useRef } from 'react';
-import { offsetIndexFor } from '../../app/actions';
 import type { AnnotationSchema, Document } from '../../../shared/model/schema';
+import { REVEAL_OFFSET_COMMAND } from '../commands';
+import { useController, type Decoration, type Decorations } from '../controller';
 import { $createSpanRunNode } from '../nodes/SpanRunNode';
 import { paragraphAt, paragraphRuns, runsSignature, splitParagraphs, type Paragraph, type Run, type ViewSpan } from '../segments';
 import { SpanIndex } from '../span-index';
 import { HeightModel } from '../windowing';
 
 export const LOAD_TAG = 'spanmark-load';
-
-/** Bring the paragraph holding a UTF-16 offset into the rendered window (keyboard caret moves use it). */
-export const REVEAL_OFFSET_COMMAND = createCommand<number>('spanmark/reveal-offset');
+export { REVEAL_OFFSET_COMMAND };
 
 interface Props {
   doc: Document;
   schema: AnnotationSchema;
   selectedSpanId: string | null;
   mode: 'annotate' | 'edit';
+  decorations: Decorations;
 }
 
 /** What the editor currently shows: paragraphs [first, last) of `text`. */
@@ -36,7 +36,7 @@ interface Live {
   buckets: readonly ViewSpan[][];
   heights: HeightModel;
   colors: Map<string, string>;
-  selected: string | null;
+  decorations: ReadonlyMap<string, Decoration> | undefined;
 }
 
 /**
@@ -50,16 +50,18 @@ interface Live {
  * runs changed are touched, and spans are indexed by paragraph, so one
  * label does not rebuild runs for the whole text.
  */
-export function ContentPlugin({ doc, schema, selectedSpanId, mode }: Props): null {
+export function ContentPlugin({ doc, schema, selectedSpanId, mode, decorations }: Props): null {
   const [editor] = useLexicalComposerContext();
+  const controller = useController();
   const built = useRef<Built | null>(null);
   const live = useRef<Live | null>(null);
   const shownSelection = useRef<string | null>(null);
   const colors = useMemo(() => new Map(schema.labels.map((l) => [l.name, l.color])), [schema]);
   const paragraphs = useMemo(() => splitParagraphs(doc.text), [doc.text]);
   const heights = useMemo(() => HeightModel.of(paragraphs, 36, 80), [paragraphs]);
-  // shared with labelRange, so the first label on a long text does not index it again
-  const index = useMemo(() => offsetIndexFor(doc.text), [doc.text]);
+  // the controller's index, shared with labelling, so the first label on a long text does not index it again
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the controller's index follows doc.text
+  const index = useMemo(() => controller.offsetIndex(), [controller, doc.text]);
   const spanIndex = useRef<SpanIndex | null>(null);
 
   useEffect(
@@ -129,7 +131,8 @@ export function ContentPlugin({ doc, schema, selectedSpanId, mode }: Props): nul
     editor.setEditable(false);
     const si = spanIndex.current?.paragraphs === paragraphs ? spanIndex.current.update(doc.spans) : SpanIndex.build(paragraphs, index, doc.spans);
     spanIndex.current = si;
-    const state: Live = { text: doc.text, paragraphs, buckets: si.buckets, heights, colors, selected: selectedSpanId };
+    const state: Live = { text: doc.text, paragraphs, buckets: si.buckets, heights, colors, decorations: decorations.spans };
+    const same = live.current && live.current.buckets === state.buckets && live.current.colors === colors && live.current.decorations === state.decorations;
     live.current = state;
     const prev = built.current;
     if (!prev || prev.text !== doc.text) {
@@ -150,14 +153,16 @@ export function ContentPlugin({ doc, schema, selectedSpanId, mode }: Props): nul
       ensureWindow(editor, built, state);
       return;
     }
+    // only the selection changed: SelectionPlugin moves a class, nothing here is rebuilt
+    if (same) return;
     render(editor, built, state, prev.first, prev.last);
-  }, [editor, doc, paragraphs, index, heights, colors, selectedSpanId, mode]);
+  }, [editor, doc, paragraphs, index, heights, colors, selectedSpanId, mode, decorations]);
 
   return null;
 }
 
 function scroller(root: HTMLElement): HTMLElement {
-  return root.closest<HTMLElement>('[data-testid="document-view"]') ?? root.parentElement ?? root;
+  return root.closest<HTMLElement>('[data-document-view]') ?? root.parentElement ?? root;
 }
 
 /** Top of the content element inside the scroller's content, in px. */
@@ -193,14 +198,15 @@ function ensureWindow(editor: LexicalEditor, built: { current: Built | null }, s
 }
 
 function render(editor: LexicalEditor, built: { current: Built | null }, state: Live, first: number, last: number): void {
-  const { text, paragraphs, buckets, colors, selected, heights } = state;
+  const { text, paragraphs, buckets, colors, decorations, heights } = state;
   const runs: Run[][] = [];
   const signatures: string[] = [];
   for (let i = first; i < last; i++) {
     const p = paragraphs[i]!;
     const r = paragraphRuns(p, buckets[i]!);
     runs.push(r);
-    signatures.push(runsSignature(text.slice(p.start, p.end), r, selected));
+    // selection is a class toggle (SelectionPlugin), so it is not part of what a paragraph looks like
+    signatures.push(runsSignature(text.slice(p.start, p.end), r, null) + decorationSignature(r, decorations));
   }
   const prev = built.current;
   const keys: NodeKey[] = [];
@@ -209,7 +215,7 @@ function render(editor: LexicalEditor, built: { current: Built | null }, state: 
       const root = $getRoot();
       const create = (i: number): ParagraphNode => {
         const para = $createParagraphNode();
-        fillParagraph(para, text, runs[i - first]!, colors, selected);
+        fillParagraph(para, text, runs[i - first]!, colors, decorations);
         return para;
       };
       if (!prev || prev.text !== text || prev.last <= first || prev.first >= last || root.getChildrenSize() !== prev.keys.length) {
@@ -236,7 +242,7 @@ function render(editor: LexicalEditor, built: { current: Built | null }, state: 
         if (prev.signatures[i - prev.first] === signatures[i - first]) continue;
         const para = $getNodeByKey<ParagraphNode>(key)!;
         para.clear();
-        fillParagraph(para, text, runs[i - first]!, colors, selected);
+        fillParagraph(para, text, runs[i - first]!, colors, decorations);
       }
       for (let i = keptLast; i < last; i++) {
         const para = create(i);
@@ -290,19 +296,35 @@ function calibrate(editor: LexicalEditor, b: Built, heights: HeightModel): void 
   root.style.paddingTop = `${heights.top(b.first)}px`;
 }
 
-function fillParagraph(para: ParagraphNode, text: string, runs: Run[], colors: Map<string, string>, selected: string | null): void {
+/** What decorations add to a paragraph's look, so a changed decoration rebuilds that paragraph only. */
+function decorationSignature(runs: readonly Run[], decorations: ReadonlyMap<string, Decoration> | undefined): string {
+  if (!decorations?.size) return '';
+  let sig = '';
+  for (const r of runs)
+    for (const s of r.spans) {
+      const d = decorations.get(s.id);
+      if (d) sig += `${s.id}:${d.className ?? ''}:${d.color ?? ''}:${d.title ?? ''};`;
+    }
+  return sig;
+}
+
+function fillParagraph(para: ParagraphNode, text: string, runs: Run[], colors: Map<string, string>, decorations: ReadonlyMap<string, Decoration> | undefined): void {
   for (const r of runs) {
     const t = text.slice(r.start, r.end);
     if (!r.spans.length) {
-      para.append($createSpanRunNode(t, r.start, { ids: [], labels: [], colors: [], selected: false }));
+      para.append($createSpanRunNode(t, r.start, { ids: [], labels: [], colors: [] }));
       continue;
     }
+    const decos = decorations ? r.spans.map((s) => decorations.get(s.id)) : [];
+    const classes = [...new Set(decos.flatMap((d) => (d?.className ? d.className.split(' ') : [])))].join(' ');
+    const title = decos.map((d) => d?.title).filter(Boolean).join('\n');
     para.append(
       $createSpanRunNode(t, r.start, {
         ids: r.spans.map((s) => s.id),
         labels: r.spans.map((s) => s.label),
-        colors: r.spans.map((s) => colors.get(s.label) ?? '#999999'),
-        selected: selected !== null && r.spans.some((s) => s.id === selected),
+        colors: r.spans.map((s, i) => decos[i]?.color ?? colors.get(s.label) ?? '#999999'),
+        ...(classes ? { classes } : {}),
+        ...(title ? { title } : {}),
       }),
     );
   }

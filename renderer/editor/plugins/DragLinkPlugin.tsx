@@ -1,17 +1,14 @@
-import { useEffect, type RefObject } from 'react';
-import type { AnnotationSchema, Document, Span } from '../../../shared/model/schema';
-import { link, notify } from '../../app/actions';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { COMMAND_PRIORITY_LOW, mergeRegister } from 'lexical';
+import { useEffect } from 'react';
+import type { AnnotationSchema, Span } from '../../../shared/model/schema';
+import { LINK_SPANS_COMMAND, START_LINK_COMMAND } from '../commands';
+import { useController, type DocumentController } from '../controller';
 
-interface Props {
-  rootRef: RefObject<HTMLDivElement | null>;
-  doc: Document;
-  schema: AnnotationSchema;
-}
-
-function stackAt(target: EventTarget | null, doc: Document): Span[] {
+function stackAt(target: EventTarget | null, controller: DocumentController): Span[] {
   const el = (target as HTMLElement | null)?.closest<HTMLElement>('[data-span-ids]');
   const ids = (el?.dataset.spanIds ?? '').split(' ').filter(Boolean).reverse(); // innermost first
-  return ids.map((id) => doc.spans.find((s) => s.id === id)).filter((s): s is Span => !!s);
+  return ids.map((id) => controller.span(id)).filter((s): s is Span => !!s);
 }
 
 const allows = (list: string[], label: string): boolean => !list.length || list.includes(label);
@@ -32,35 +29,54 @@ export function relationFor(schema: AnnotationSchema, from: Span[], to: Span[]):
  * type the schema allows between their labels (an attribution dragged to an
  * actor makes a source, to a claim a content).
  */
-export function DragLinkPlugin({ rootRef, doc, schema }: Props): null {
+export function DragLinkPlugin(): null {
+  const [editor] = useLexicalComposerContext();
+  const controller = useController();
   useEffect(() => {
-    const root = rootRef.current;
-    if (!root) return;
     let from: Span[] = [];
-    const onDown = (e: MouseEvent): void => {
-      if (!(e.ctrlKey || e.metaKey) || e.button !== 0) return;
-      from = stackAt(e.target, doc);
-      if (!from.length) return;
-      e.preventDefault(); // a link drag, not a text selection
-      root.classList.add('linking');
-    };
+    let detach = (): void => undefined;
     const onUp = (e: MouseEvent): void => {
       if (!from.length) return;
-      root.classList.remove('linking');
-      const to = stackAt(e.target, doc);
+      controller.frame?.classList.remove('linking');
+      const to = stackAt(e.target, controller);
       const source = from;
       from = [];
       if (!to.length) return;
-      const r = relationFor(schema, source, to);
-      if (r) link(r.type, r.from.id, r.to.id);
-      else notify(`No relation type in the schema goes from ${source[0]!.label} to ${to[0]!.label}.`, 'info');
+      const r = relationFor(controller.inputs.schema, source, to);
+      if (r) editor.dispatchCommand(LINK_SPANS_COMMAND, { type: r.type, from: r.from.id, to: r.to.id });
+      else controller.notify(`No relation type in the schema goes from ${source[0]!.label} to ${to[0]!.label}.`, 'info');
     };
-    root.addEventListener('mousedown', onDown);
-    window.addEventListener('mouseup', onUp);
-    return () => {
-      root.removeEventListener('mousedown', onDown);
-      window.removeEventListener('mouseup', onUp);
-    };
-  }, [rootRef, doc, schema]);
+    const unregisterRoot = editor.registerRootListener((root) => {
+      detach();
+      if (!root) return;
+      const onDown = (e: MouseEvent): void => {
+        if (!(e.ctrlKey || e.metaKey) || e.button !== 0) return;
+        const stack = stackAt(e.target, controller);
+        if (!stack.length) return;
+        e.preventDefault(); // a link drag, not a text selection
+        editor.dispatchCommand(START_LINK_COMMAND, { from: stack.map((s) => s.id) });
+        from = stack;
+      };
+      root.addEventListener('mousedown', onDown);
+      // the drag may end anywhere, even outside the view
+      window.addEventListener('mouseup', onUp);
+      detach = () => {
+        root.removeEventListener('mousedown', onDown);
+        window.removeEventListener('mouseup', onUp);
+      };
+    });
+    return mergeRegister(
+      unregisterRoot,
+      () => detach(),
+      editor.registerCommand(
+        START_LINK_COMMAND,
+        () => {
+          controller.frame?.classList.add('linking');
+          return false;
+        },
+        COMMAND_PRIORITY_LOW,
+      ),
+    );
+  }, [editor, controller]);
   return null;
 }

@@ -2,8 +2,8 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $createParagraphNode, $getRoot, $getSelection, $isRangeSelection, type ParagraphNode } from 'lexical';
 import { useEffect, useRef } from 'react';
 import { applyTextEdit } from '../../../shared/model/edits';
-import { offsetIndexFor } from '../../app/actions';
 import type { Document } from '../../../shared/model/schema';
+import { useController } from '../controller';
 import { $createSpanRunNode } from '../nodes/SpanRunNode';
 import { splitParagraphs } from '../segments';
 import { diffText } from '../text-diff';
@@ -13,7 +13,6 @@ import { LOAD_TAG } from './ContentPlugin';
 interface Props {
   doc: Document;
   active: boolean;
-  onEdit: (next: Document, removedSpans: number) => void;
 }
 
 /**
@@ -22,8 +21,9 @@ interface Props {
  * Line separators are kept from the original text where paragraphs survive,
  * so CRLF documents stay CRLF.
  */
-export function EditPlugin({ doc, active, onEdit }: Props): null {
+export function EditPlugin({ doc, active }: Props): null {
   const [editor] = useLexicalComposerContext();
+  const controller = useController();
   const shown = useRef<string | null>(null);
   const docRef = useRef(doc);
   docRef.current = doc;
@@ -41,7 +41,7 @@ export function EditPlugin({ doc, active, onEdit }: Props): null {
         for (const p of splitParagraphs(doc.text)) {
           const para = $createParagraphNode();
           const t = doc.text.slice(p.start, p.end);
-          if (t) para.append($createSpanRunNode(t, p.start, { ids: [], labels: [], colors: [], selected: false }));
+          if (t) para.append($createSpanRunNode(t, p.start, { ids: [], labels: [], colors: [] }));
           root.append(para);
         }
       },
@@ -69,12 +69,12 @@ export function EditPlugin({ doc, active, onEdit }: Props): null {
       // the caret says where the change happened, so deleting the first of two equal words edits that one
       const d = diffText(current.text, next, at);
       if (!d) return;
-      const index = offsetIndexFor(current.text);
+      const index = controller.offsetIndex();
       const { doc: edited, removed } = applyTextEdit(current, index.toCodePoint(d.start), index.toCodePoint(d.end, 'end'), d.insert, new Date().toISOString());
       shown.current = edited.text;
-      onEdit(edited, removed.length);
+      controller.inputs.callbacks.onTextEdit?.(edited, removed.length);
     });
-  }, [editor, active, onEdit]);
+  }, [editor, active, controller]);
 
   return null;
 }

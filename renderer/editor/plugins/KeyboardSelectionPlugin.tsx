@@ -1,25 +1,29 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { useEffect, useRef, type RefObject } from 'react';
-import type { Document } from '../../../shared/model/schema';
+import { COMMAND_PRIORITY_LOW, COMMAND_PRIORITY_NORMAL, KEY_DOWN_COMMAND, mergeRegister } from 'lexical';
+import { useEffect, useRef } from 'react';
+import { BINDINGS, matchesKey } from '../../../shared/keymap';
 import { nextWordStart, prevWordStart, sentenceStarts, wordEndAfter } from '../../../shared/text/snap';
+import { REVEAL_OFFSET_COMMAND, STEP_SPAN_COMMAND } from '../commands';
+import { useController } from '../controller';
 import { selectOffsets, selectionOffsets } from '../dom-offsets';
-import { REVEAL_OFFSET_COMMAND } from './ContentPlugin';
 
 type Move = (text: string, at: number) => number;
 
-/** Caret and selection moves, as data: key combination → how the focus moves. */
-const MOVES: { match: (e: KeyboardEvent) => boolean; move: Move; extend: boolean }[] = [
-  { match: (e) => e.ctrlKey && !e.shiftKey && e.key === 'ArrowRight', move: nextWordStart, extend: false },
-  { match: (e) => e.ctrlKey && !e.shiftKey && e.key === 'ArrowLeft', move: (t, i) => prevWordStart(t, i), extend: false },
-  { match: (e) => e.ctrlKey && e.shiftKey && e.key === 'ArrowRight', move: (t, i) => wordEndAfter(t, i), extend: true },
-  { match: (e) => e.ctrlKey && e.shiftKey && e.key === 'ArrowLeft', move: (t, i) => shrinkLeft(t, i), extend: true },
-  { match: (e) => !e.ctrlKey && e.shiftKey && e.key === 'ArrowRight', move: (t, i) => Math.min(t.length, i + 1), extend: true },
-  { match: (e) => !e.ctrlKey && e.shiftKey && e.key === 'ArrowLeft', move: (_t, i) => Math.max(0, i - 1), extend: true },
-  { match: (e) => e.ctrlKey && e.key === 'Home', move: () => 0, extend: false },
-  { match: (e) => e.ctrlKey && e.key === 'End', move: (t) => t.length, extend: false },
-  { match: (e) => (e.ctrlKey || e.altKey) && e.key === 'ArrowDown', move: (t, i) => sentenceStarts(t).find((s) => s > i) ?? t.length, extend: false },
-  { match: (e) => (e.ctrlKey || e.altKey) && e.key === 'ArrowUp', move: (t, i) => [...sentenceStarts(t)].reverse().find((s) => s < i) ?? 0, extend: false },
-];
+/** What each caret command of the keymap does: how the focus moves, and whether the anchor stays. */
+const MOVES: Record<string, { move: Move; extend: boolean }> = {
+  'caret-word-next': { move: nextWordStart, extend: false },
+  'caret-word-previous': { move: (t, i) => prevWordStart(t, i), extend: false },
+  'select-word-grow': { move: (t, i) => wordEndAfter(t, i), extend: true },
+  'select-word-shrink': { move: (t, i) => shrinkLeft(t, i), extend: true },
+  'select-char-grow': { move: (t, i) => Math.min(t.length, i + 1), extend: true },
+  'select-char-shrink': { move: (_t, i) => Math.max(0, i - 1), extend: true },
+  'caret-start': { move: () => 0, extend: false },
+  'caret-end': { move: (t) => t.length, extend: false },
+  'caret-sentence-next': { move: (t, i) => sentenceStarts(t).find((s) => s > i) ?? t.length, extend: false },
+  'caret-sentence-previous': { move: (t, i) => [...sentenceStarts(t)].reverse().find((s) => s < i) ?? 0, extend: false },
+};
+const CARET_BINDINGS = BINDINGS.filter((b) => b.scope === 'document' && b.command in MOVES);
+const STEP_BINDINGS = BINDINGS.filter((b) => b.command === 'span-next' || b.command === 'span-previous');
 
 /** Move back to the end of the previous word, so Ctrl+Shift+← shrinks a selection word by word. */
 function shrinkLeft(text: string, i: number): number {
@@ -33,29 +37,30 @@ function shrinkLeft(text: string, i: number): number {
 /**
  * Keyboard-first selection in the read-only annotation view: the caret moves
  * by word and sentence, the selection grows and shrinks by word, and a label
- * key then labels it like a mouse selection.
+ * key then labels it like a mouse selection. `.` and `,` step through the
+ * spans. Keys come from the view's KEY_DOWN_COMMAND, so they act only while
+ * the document has focus.
  */
-export function KeyboardSelectionPlugin({ rootRef, doc }: { rootRef: RefObject<HTMLDivElement | null>; doc: Document }): null {
+export function KeyboardSelectionPlugin(): null {
   const [editor] = useLexicalComposerContext();
+  const controller = useController();
   const caret = useRef({ anchor: 0, focus: 0 });
   /** the DOM selection as it read back after our last move; a different one means the user moved it */
   const applied = useRef<{ start: number; end: number } | null>(null);
-  const text = useRef(doc.text);
-  text.current = doc.text;
 
   useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      const root = rootRef.current;
-      const t = e.target as HTMLElement | null;
-      if (!root || (t && t.closest('input, textarea, select, [data-no-hotkeys]'))) return;
-      const rule = MOVES.find((m) => m.match(e));
-      if (!rule) return;
+    const onCaretKey = (e: KeyboardEvent): boolean => {
+      const root = editor.getRootElement();
+      const binding = CARET_BINDINGS.find((b) => matchesKey(b.key, e));
+      if (!root || !binding) return false;
+      const rule = MOVES[binding.command]!;
       e.preventDefault();
+      const text = controller.doc.text;
       const current = selectionOffsets(root);
       const ours = current && applied.current && current.start === applied.current.start && current.end === applied.current.end;
       // follow the user's own selection when they made one with the mouse
       if (current && !ours) caret.current = { anchor: current.start, focus: current.end };
-      const focus = rule.move(text.current, caret.current.focus);
+      const focus = rule.move(text, caret.current.focus);
       caret.current = rule.extend ? { anchor: caret.current.anchor, focus } : { anchor: focus, focus };
       // places the caret as it is when this runs, so a late placement never undoes a later key
       const place = (): boolean => {
@@ -71,9 +76,15 @@ export function KeyboardSelectionPlugin({ rootRef, doc }: { rootRef: RefObject<H
         editor.dispatchCommand(REVEAL_OFFSET_COMMAND, focus);
         requestAnimationFrame(() => requestAnimationFrame(() => void place()));
       }
+      return true;
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [rootRef, editor]);
+    const onStepKey = (e: KeyboardEvent): boolean => {
+      const binding = STEP_BINDINGS.find((b) => matchesKey(b.key, e));
+      if (!binding) return false;
+      e.preventDefault();
+      return editor.dispatchCommand(STEP_SPAN_COMMAND, binding.command === 'span-next' ? 1 : -1);
+    };
+    return mergeRegister(editor.registerCommand(KEY_DOWN_COMMAND, onCaretKey, COMMAND_PRIORITY_NORMAL), editor.registerCommand(KEY_DOWN_COMMAND, onStepKey, COMMAND_PRIORITY_LOW));
+  }, [editor, controller]);
   return null;
 }

@@ -1,84 +1,83 @@
-import { useEffect, useRef, type RefObject } from 'react';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { COMMAND_PRIORITY_HIGH, KEY_DOWN_COMMAND, mergeRegister } from 'lexical';
+import { useEffect, useRef } from 'react';
+import { BINDINGS, matchesKey } from '../../../shared/keymap';
+import { labelForKey } from '../../../shared/model/label-keys';
 import { snapToWords, trimWhitespace } from '../../../shared/text/snap';
-import type { AnnotationSchema, Document } from '../../../shared/model/schema';
-import { labelRange, offsetIndexFor } from '../../app/actions';
+import { LABEL_RANGE_COMMAND } from '../commands';
+import { useController } from '../controller';
 import { selectionOffsets } from '../dom-offsets';
-import { labelForKey } from '../../features/label-keys';
 
-interface Props {
-  rootRef: RefObject<HTMLDivElement | null>;
-  doc: Document;
-  schema: AnnotationSchema;
-  snapToWords: boolean;
-}
-
-/** The pending selection to label: set on mouse-up, so Alt at release time means "exact characters". */
-export const pendingSelection: { current: { start: number; end: number } | null } = { current: null };
+const LABEL_BINDING = BINDINGS.find((b) => b.command === 'label-selection')!;
 
 /**
  * Select text, then press a label key (1–9 by default) or click a label
  * button. The selection snaps to whole words unless Alt was held while
- * selecting or snapping is off in settings.
+ * selecting or snapping is off. The pending selection lives on the view's
+ * controller, so a label button outside the view labels this view's text.
  */
-export function LabelPlugin({ rootRef, doc, schema, snapToWords: snap }: Props): null {
+export function LabelPlugin({ snapToWords: snap }: { snapToWords: boolean }): null {
+  const [editor] = useLexicalComposerContext();
+  const controller = useController();
   const altHeld = useRef(false);
-  const docRef = useRef(doc);
-  docRef.current = doc;
 
   useEffect(() => {
-    const root = rootRef.current;
-    if (!root) return;
-    const capture = (): void => {
+    const capture = (root: HTMLElement): void => {
       const sel = selectionOffsets(root);
       if (!sel || sel.collapsed) {
-        pendingSelection.current = null;
+        controller.pendingSelection = null;
         return;
       }
-      const text = docRef.current.text;
-      const range = snap && !altHeld.current ? snapToWords(text, sel.start, sel.end) : trimWhitespace(text, sel.start, sel.end);
-      pendingSelection.current = range;
+      const text = controller.doc.text;
+      controller.pendingSelection = snap && !altHeld.current ? snapToWords(text, sel.start, sel.end) : trimWhitespace(text, sel.start, sel.end);
     };
+    // on the view's frame, not Lexical's root: a drag may end on the frame's padding, and the frame takes focus
+    const frame = controller.frame;
     const onDown = (e: MouseEvent): void => {
       altHeld.current = e.altKey;
     };
     const onUp = (e: MouseEvent): void => {
+      const root = editor.getRootElement();
+      if (!root) return;
       altHeld.current = altHeld.current || e.altKey;
-      capture();
+      capture(root);
+      // the label key that follows must reach this view
+      if (controller.pendingSelection && !frame?.contains(document.activeElement)) controller.focus();
     };
     const onSelectionChange = (): void => {
       // keyboard selections (Shift+arrows) are captured too; mouse ones on mouse-up
-      if (document.activeElement && root.contains(document.activeElement)) capture();
+      const root = editor.getRootElement();
+      if (root && document.activeElement && frame?.contains(document.activeElement)) capture(root);
     };
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.ctrlKey || e.metaKey || e.altKey) return;
-      const target = e.target as HTMLElement | null;
-      if (target && target.closest('input, textarea, select, [data-no-hotkeys]')) return;
-      const label = labelForKey(schema, e.key);
-      if (!label) return;
-      capture();
-      const range = pendingSelection.current;
-      if (!range) return;
-      e.preventDefault();
-      applyLabel(label, range, docRef.current);
-      window.getSelection()?.removeAllRanges();
-      pendingSelection.current = null;
-    };
-    root.addEventListener('mousedown', onDown);
-    root.addEventListener('mouseup', onUp);
+    frame?.addEventListener('mousedown', onDown);
+    frame?.addEventListener('mouseup', onUp);
     document.addEventListener('selectionchange', onSelectionChange);
-    window.addEventListener('keydown', onKey);
-    return () => {
-      root.removeEventListener('mousedown', onDown);
-      root.removeEventListener('mouseup', onUp);
+    const detach = (): void => {
+      frame?.removeEventListener('mousedown', onDown);
+      frame?.removeEventListener('mouseup', onUp);
       document.removeEventListener('selectionchange', onSelectionChange);
-      window.removeEventListener('keydown', onKey);
     };
-  }, [rootRef, schema, snap]);
+    return mergeRegister(
+      detach,
+      editor.registerCommand(
+        KEY_DOWN_COMMAND,
+        (e) => {
+          const schema = controller.inputs.schema;
+          if (!matchesKey(LABEL_BINDING.key, e, (k) => !!labelForKey(schema, k))) return false;
+          const root = editor.getRootElement();
+          if (root) capture(root);
+          const range = controller.pendingSelection;
+          if (!range) return false; // no text selected: the key may relabel the selected span (the app's binding)
+          e.preventDefault();
+          editor.dispatchCommand(LABEL_RANGE_COMMAND, { label: labelForKey(schema, e.key)!, ...range });
+          window.getSelection()?.removeAllRanges();
+          controller.pendingSelection = null;
+          return true;
+        },
+        COMMAND_PRIORITY_HIGH,
+      ),
+    );
+  }, [editor, controller, snap]);
 
   return null;
-}
-
-export function applyLabel(label: string, range: { start: number; end: number }, doc: Document): void {
-  const index = offsetIndexFor(doc.text);
-  labelRange(label, index.toCodePoint(range.start), index.toCodePoint(range.end, 'end'));
 }

@@ -1,5 +1,7 @@
-import { useEffect, useState, type RefObject } from 'react';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { useEffect, useState } from 'react';
 import type { AnnotationSchema, Document } from '../../../shared/model/schema';
+import { useController, type Decoration } from '../controller';
 
 interface Arc {
   id: string;
@@ -11,6 +13,8 @@ interface Arc {
   labelX: number;
   labelY: number;
   selected: boolean;
+  className: string;
+  title: string;
 }
 
 const MAX_ARCS = 400;
@@ -20,16 +24,27 @@ function anchor(root: HTMLElement, spanId: string): DOMRect | null {
   return el ? el.getBoundingClientRect() : null;
 }
 
+interface Props {
+  doc: Document;
+  schema: AnnotationSchema;
+  selectedSpanId: string | null;
+  /** extra classes by relation id (review candidates) */
+  decorations: ReadonlyMap<string, Decoration> | undefined;
+}
+
 /**
  * Relations drawn as arcs above the text, from the cue to its source or
  * content, with the type written on the arc. Computed from the model and
- * the rendered highlights after each paint; spans outside the rendered
- * window simply have no arc until they scroll in.
+ * the rendered highlights: redrawn from the editor's update listener (the
+ * runs changed), on resize and on scroll; spans outside the rendered window
+ * simply have no arc until they scroll in.
  */
-export function RelationArcsPlugin({ rootRef, doc, schema, selectedSpanId }: { rootRef: RefObject<HTMLDivElement | null>; doc: Document; schema: AnnotationSchema; selectedSpanId: string | null }) {
+export function RelationArcsPlugin({ doc, schema, selectedSpanId, decorations }: Props) {
+  const [editor] = useLexicalComposerContext();
+  const controller = useController();
   const [arcs, setArcs] = useState<Arc[]>([]);
   useEffect(() => {
-    const root = rootRef.current;
+    const root = controller.frame;
     if (!root) return;
     const colors = new Map(schema.relationTypes.map((t) => [t.name, t.color]));
     let frame = 0;
@@ -57,6 +72,8 @@ export function RelationArcsPlugin({ rootRef, doc, schema, selectedSpanId }: { r
           labelX: (x1 + x2) / 2,
           labelY: cy + lift * 0.25,
           selected: r.from === selectedSpanId || r.to === selectedSpanId,
+          className: decorations?.get(r.id)?.className ?? '',
+          title: decorations?.get(r.id)?.title ?? '',
         });
       }
       // only re-render when an arc moved: the SVG lives inside the view, so needless renders would feed the observers
@@ -68,23 +85,22 @@ export function RelationArcsPlugin({ rootRef, doc, schema, selectedSpanId }: { r
     schedule();
     const observer = new ResizeObserver(schedule);
     observer.observe(root);
-    // the text is rebuilt by other plugins; recompute once they have painted. Watch only the text, not our own SVG.
-    const mutations = new MutationObserver(schedule);
-    const content = root.querySelector('.sm-content') ?? root;
-    mutations.observe(content, { childList: true, subtree: true });
+    // runs are rebuilt by other plugins (windowing, edits): their update is the cue to redraw
+    const unregister = editor.registerUpdateListener(schedule);
     root.addEventListener('scroll', schedule, { passive: true });
     return () => {
       cancelAnimationFrame(frame);
       observer.disconnect();
-      mutations.disconnect();
+      unregister();
       root.removeEventListener('scroll', schedule);
     };
-  }, [rootRef, doc, schema, selectedSpanId]);
+  }, [editor, controller, doc, schema, selectedSpanId, decorations]);
   if (!arcs.length) return null;
   return (
     <svg className="relation-arcs" aria-hidden="true" data-testid="relation-arcs">
       {arcs.map((a) => (
-        <g key={a.id} className={a.selected ? 'arc selected' : 'arc'} data-relation-id={a.id} data-relation-type={a.type}>
+        <g key={a.id} className={`arc${a.selected ? ' selected' : ''}${a.className ? ` ${a.className}` : ''}`} data-relation-id={a.id} data-relation-type={a.type}>
+          {a.title && <title>{a.title}</title>}
           <path d={a.d} stroke={a.color} />
           <path className="head" d={a.head} style={{ fill: a.color }} />
           <text x={a.labelX} y={a.labelY} fill={a.color}>

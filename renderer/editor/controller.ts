@@ -1,0 +1,120 @@
+import type { LexicalEditor } from 'lexical';
+import { createContext, useContext } from 'react';
+import type { AnnotationSchema, Document, Span } from '../../shared/model/schema';
+import { OffsetIndex } from '../../shared/text/offsets';
+import { LABEL_RANGE_COMMAND, REVEAL_OFFSET_COMMAND } from './commands';
+import { selectOffsets } from './dom-offsets';
+
+/** How a decorated span or relation looks: extra classes, its own colour, a tooltip. */
+export interface Decoration {
+  className?: string;
+  color?: string;
+  title?: string;
+}
+
+/**
+ * Extra styling by id, supplied by whoever mounts the view (Review's
+ * candidate states, suggestions). A new object means new decorations; only
+ * paragraphs whose decorated runs changed are rebuilt.
+ */
+export interface Decorations {
+  spans?: ReadonlyMap<string, Decoration>;
+  relations?: ReadonlyMap<string, Decoration>;
+}
+
+/** What the view reports; offsets are code points, as in the model. */
+export interface DocumentViewCallbacks {
+  onLabelRange?: (label: string, start: number, end: number) => void;
+  /** `step`: moved with the span keys (a relation being drawn is not finished by it); `click`: chosen with the mouse */
+  onSelectSpan?: (id: string | null, how: 'click' | 'step') => void;
+  onLink?: (type: string, from: string, to: string) => void;
+  /** edit mode: the document after one text edit, and how many spans it removed */
+  onTextEdit?: (next: Document, removedSpans: number) => void;
+  onNotify?: (message: string, kind: 'error' | 'info') => void;
+}
+
+export interface ViewInputs {
+  doc: Document;
+  schema: AnnotationSchema;
+  selectedSpanId: string | null;
+  snapToWords: boolean;
+  /** labelling and linking allowed (Review shows the same view read-only) */
+  annotate: boolean;
+  decorations: Decorations;
+  callbacks: DocumentViewCallbacks;
+}
+
+/**
+ * One per editor instance, created with it (as the Lexical playground
+ * creates its CommentStore): what would otherwise be module globals — the
+ * pending selection, the offset index of the text, the latest props — so two
+ * views on one screen never share state.
+ */
+export class DocumentController {
+  /** the selection to label, UTF-16: set on mouse-up, so Alt at release time means exact characters */
+  pendingSelection: { start: number; end: number } | null = null;
+  inputs!: ViewInputs;
+  /** the view's focusable frame */
+  frame: HTMLElement | null = null;
+  private index: OffsetIndex | null = null;
+  private byId: { spans: readonly Span[]; map: Map<string, Span> } | null = null;
+
+  constructor(readonly editor: LexicalEditor) {}
+
+  get doc(): Document {
+    return this.inputs.doc;
+  }
+
+  /** One index per text: labelling stays O(log n) on a 1M-character document. */
+  offsetIndex(): OffsetIndex {
+    const text = this.inputs.doc.text;
+    if (this.index?.text !== text) this.index = new OffsetIndex(text);
+    return this.index;
+  }
+
+  span(id: string): Span | undefined {
+    const spans = this.inputs.doc.spans;
+    if (this.byId?.spans !== spans) this.byId = { spans, map: new Map(spans.map((s) => [s.id, s])) };
+    return this.byId.map.get(id);
+  }
+
+  /** Label the pending selection (a label button in the toolbar); false when nothing is selected. */
+  labelPending(label: string): boolean {
+    const range = this.pendingSelection;
+    if (!range || !this.inputs.annotate) return false;
+    this.editor.dispatchCommand(LABEL_RANGE_COMMAND, { label, ...range });
+    return true;
+  }
+
+  /** Put the text selection on code points [start, end), rendering that part first, and focus the view. */
+  selectRange(start: number, end: number): void {
+    const index = this.offsetIndex();
+    const a = index.toUtf16(start);
+    const b = index.toUtf16(end);
+    this.editor.dispatchCommand(REVEAL_OFFSET_COMMAND, a);
+    requestAnimationFrame(() => {
+      const root = this.editor.getRootElement();
+      if (!root) return;
+      selectOffsets(root, a, b);
+      this.pendingSelection = a < b ? { start: a, end: b } : null;
+      this.focus();
+      window.getSelection()?.focusNode?.parentElement?.scrollIntoView({ block: 'center' });
+    });
+  }
+
+  focus(): void {
+    this.frame?.focus({ preventScroll: true });
+  }
+
+  notify(message: string, kind: 'error' | 'info' = 'error'): void {
+    this.inputs.callbacks.onNotify?.(message, kind);
+  }
+}
+
+export const ControllerContext = createContext<DocumentController | null>(null);
+
+export function useController(): DocumentController {
+  const c = useContext(ControllerContext);
+  if (!c) throw new Error('A document view plugin must sit inside DocumentView.');
+  return c;
+}

@@ -1,0 +1,81 @@
+import { useCallback } from 'react';
+import type { Document } from '../../../shared/model/schema';
+import { commit, labelRange, link, notify, selectSpan } from '../../app/actions';
+import { getState, setState, useAppState } from '../../app/store';
+import { DocumentView, type DocumentController } from '../../editor/DocumentView';
+
+/**
+ * The annotation screen's document view: the app's state in as props, the
+ * view's callbacks out to today's actions. Only wiring lives here; the view
+ * itself knows nothing of the app.
+ */
+
+let active: DocumentController | null = null;
+let waiting: ((c: DocumentController) => void) | null = null;
+
+/** Run `fn` on the view of the open document, once it is on screen (a search hit opens it first). */
+export function withDocumentView(fn: (c: DocumentController) => void): void {
+  const id = getState().doc?.id;
+  if (active && active.doc.id === id && active.frame?.isConnected) fn(active);
+  else waiting = fn;
+}
+
+/** A label button: label the text selected in the open document. */
+export function labelSelection(label: string): void {
+  if (!active) return;
+  active.labelPending(label);
+  window.getSelection()?.removeAllRanges();
+  active.pendingSelection = null;
+}
+
+function onSelectSpan(id: string | null, how: 'click' | 'step'): void {
+  // stepping with the keys moves the selection; only a click (or Enter) finishes a relation being drawn
+  if (how === 'step') setState({ selectedSpanId: id });
+  else selectSpan(id);
+}
+
+function onTextEdit(next: Document, removed: number): void {
+  // plain typing shares undo steps; an edit that removed spans stays a step of its own
+  commit(next, {}, removed ? undefined : 'typing');
+  if (removed) notify(`${removed} span${removed > 1 ? 's' : ''} whose words were deleted ${removed > 1 ? 'were' : 'was'} removed. Ctrl+Z brings ${removed > 1 ? 'them' : 'it'} back.`, 'info');
+}
+
+export function AnnotatedDocument() {
+  const doc = useAppState((s) => s.doc);
+  const corpus = useAppState((s) => s.corpus);
+  const selected = useAppState((s) => s.selectedSpanId);
+  const mode = useAppState((s) => s.mode);
+  const snap = useAppState((s) => s.settings?.snapToWords ?? true);
+  const onController = useCallback((c: DocumentController | null) => {
+    if (!c) {
+      active = null;
+      return;
+    }
+    active = c;
+    // an opened document takes the keyboard, unless the user is typing somewhere
+    const focused = document.activeElement;
+    if (!focused || focused === document.body || !focused.closest('input, textarea, select, [role="dialog"]')) c.focus();
+    if (waiting) {
+      const fn = waiting;
+      waiting = null;
+      requestAnimationFrame(() => fn(c));
+    }
+  }, []);
+  if (!doc || !corpus) return null;
+  return (
+    <DocumentView
+      key={doc.id}
+      doc={doc}
+      schema={corpus.meta.schema}
+      selectedSpanId={selected}
+      mode={mode}
+      snapToWords={snap}
+      onLabelRange={labelRange}
+      onSelectSpan={onSelectSpan}
+      onLink={link}
+      onTextEdit={onTextEdit}
+      onNotify={notify}
+      onController={onController}
+    />
+  );
+}
