@@ -12,7 +12,9 @@ export interface AuditResult {
 /** Run axe-core on the page as it is now; the caller decides what fails (serious and critical do, in a11y.spec). */
 export async function auditPage(page: Page, where: string, within?: string, rules?: string[]): Promise<AuditResult> {
   // a region (a panel, a dialog) is audited on its own once the page around it has been: the document's many highlights make a whole-page run slow
-  const builder = rules ? new AxeBuilder({ page }).withRules(rules) : new AxeBuilder({ page }).withTags(TAGS);
+  // legacy mode runs axe in the page itself: the app has no frames, and the default mode opens a fresh page per run (slow here)
+  const base = new AxeBuilder({ page }).setLegacyMode(true);
+  const builder = rules ? base.withRules(rules) : base.withTags(TAGS);
   const results = await (within ? builder.include(within) : builder).analyze();
   const violations = results.violations.map((v) => ({
     id: v.id,

@@ -92,7 +92,7 @@ function CandidateText({ text, candidates, schema }: { text: string; candidates:
   return (
     <div className="review-text" data-testid="review-text">
       {paragraphs.map(({ p, runs }) => (
-        <p key={p.index} className="sm-p">
+        <p key={p.index} className="sm-p" dir="auto">
           {runs.map((r) => {
             const piece = text.slice(r.start, r.end);
             if (!r.spans.length) return <span key={r.start}>{piece}</span>;
