@@ -60,8 +60,10 @@ test('review: accept agreed spans, settle each disagreement from the keyboard, w
   await expect(page.getByTestId('review-document')).toHaveAttribute('data-key', 'd1');
   await expect(review.candidates).toHaveCount(9);
   // disagreements are drawn distinctly in the text
-  await expect(page.locator('[data-testid="review-text"] mark[data-agreed="false"]').first()).toBeVisible();
-  await expect(page.locator('[data-testid="review-text"] mark[data-candidate-id="13:17:attribution"]')).toHaveAttribute('data-agreed', 'true');
+  // the same document view as annotating, with candidate states drawn through its decorations
+  await expect(page.locator('[data-testid="review-text"] .sm-hl.rv-disputed').first()).toBeVisible();
+  await expect(page.locator('[data-testid="review-text"] [data-span-ids~="13:17:attribution"]')).toHaveClass(/rv-agreed/);
+  await expect(page.getByTestId('review-text').locator('[data-relation-type="source"]')).toHaveCount(1);
 
   // a: every agreed span into gold
   await review.press('a');
@@ -161,4 +163,67 @@ test('review: finalizing refuses while spans are undecided, and the buttons do w
   await expect(page.getByTestId('gold-saved')).toBeVisible();
   const gold = JSON.parse(await readFile(path.join(dir, 'Toll study — gold', 'docs', 'd1.json'), 'utf8')) as Document;
   expect(gold.spans.map((s) => `${s.label}:${s.text}:${s.proposedBy?.join('+')}`)).toEqual(['actor:The ministry:alice+bob', 'figure:62:alice']);
+});
+
+test('review: relations are candidates too, and Enter on the clicked document button finalizes instead of reloading it', async ({ app }) => {
+  const dir = path.join(app.dataDir, 'copies');
+  await mkdir(dir, { recursive: true });
+  const a = path.join(dir, 'a.json');
+  const b = path.join(dir, 'b.json');
+  const base = (who: string, p: string) => [span(`${p}1`, 'actor', 'The ministry', who), span(`${p}2`, 'attribution', 'said', who), span(`${p}3`, 'claim', '62 soldiers died', who)];
+  const rel = (who: string, id: string, type: string, from: string, to: string): Relation => ({ id, type, from, to, annotator: who });
+  // agreed: the source; alice alone: a content relation between agreed spans, and a source to her own actor "Rebels"
+  await writeFile(
+    a,
+    JSON.stringify(copy('alice', [...base('alice', 'a'), span('a4', 'actor', 'Rebels', 'alice')], [rel('alice', 'ar1', 'source', 'a2', 'a1'), rel('alice', 'ar2', 'content', 'a2', 'a3'), rel('alice', 'ar3', 'source', 'a2', 'a4')])),
+  );
+  await writeFile(b, JSON.stringify(copy('bob', base('bob', 'b'), [rel('bob', 'br1', 'source', 'b2', 'b1')])));
+  const { page } = app;
+  await page.getByTestId('annotator-name').fill('rita');
+  const review = new ReviewPage(page);
+  await review.open();
+  await app.answerOpenDialog([a, b]);
+  await page.getByTestId('review-open').click();
+  const relation = (type: string, toText: string) => page.locator(`[data-testid="relation-row"][data-type="${type}"]`).filter({ hasText: `“${toText}”` });
+  await expect(page.getByTestId('relation-row')).toHaveCount(3);
+  // nothing is in gold yet, so no relation can be decided
+  await expect(page.locator('[data-testid="relation-row"][data-status="waiting"]')).toHaveCount(3);
+  await expect(page.getByTestId('review-text').locator('[data-relation-type]')).toHaveCount(3);
+
+  // the reviewer opens the document from the list: that button keeps the focus
+  await page.locator('[data-testid="review-doc-row"][data-key="d1"]').click();
+  await review.press('a');
+  await expect(relation('source', 'The ministry')).toHaveAttribute('data-status', 'kept');
+  await expect(relation('content', '62 soldiers died')).toHaveAttribute('data-status', 'disputed');
+  await expect(relation('source', 'Rebels')).toHaveAttribute('data-status', 'waiting');
+
+  // Enter refuses while a relation is undecided, and leaves every decision in place
+  await review.press('Enter');
+  await expect(page.locator('.notice.error')).toContainText('1 span and 1 relation still undecided');
+  await expect(relation('source', 'The ministry')).toHaveAttribute('data-status', 'kept');
+
+  // keep alice's "Rebels" (1): her source to it can now be decided; keep it, and turn the content relation down
+  await expect(review.current()).toContainText('“Rebels”');
+  await review.press('1');
+  await expect(relation('source', 'Rebels')).toHaveAttribute('data-status', 'disputed');
+  await relation('source', 'Rebels').click();
+  await review.press('1');
+  await expect(relation('source', 'Rebels')).toHaveAttribute('data-status', 'kept');
+  await relation('content', '62 soldiers died').click();
+  await review.press('0');
+  await expect(relation('content', '62 soldiers died')).toHaveAttribute('data-status', 'rejected');
+  await expect(page.getByTestId('review-undecided')).toHaveText('all decided');
+
+  // focus back on the document button the reviewer clicked, then Enter: it finalizes, it does not re-open the document
+  await page.locator('[data-testid="review-doc-row"][data-key="d1"]').focus();
+  await review.press('Enter');
+  await expect(page.getByTestId('gold-saved')).toBeVisible();
+  await expect(relation('source', 'Rebels')).toHaveAttribute('data-status', 'kept');
+  const gold = JSON.parse(await readFile(path.join(dir, 'Toll study — gold', 'docs', 'd1.json'), 'utf8')) as Document;
+  const ids = new Map(gold.spans.map((s) => [s.id, s.text]));
+  expect(gold.status).toBe('reviewed');
+  expect(gold.relations.map((r) => [r.type, ids.get(r.from), ids.get(r.to), r.proposedBy?.join('+'), r.acceptedBy])).toEqual([
+    ['source', 'said', 'The ministry', 'alice+bob', 'rita'],
+    ['source', 'said', 'Rebels', 'alice', 'rita'],
+  ]);
 });

@@ -4,6 +4,7 @@ import { ExportFormat, ImportFormat } from '../../shared/ipc/contract';
 import { registerAgree } from './agree';
 import { exitCodeFor, exportCommand, importCommand, statsCommand, validateCommand, EXIT } from './commands';
 import { listOption, processIo, type Io } from './report';
+import { registerSuggest } from './suggest';
 
 /**
  * `spanmark` on the command line: import, export, validate, stats (and
@@ -59,6 +60,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .action((dir: string, o: { json: boolean }) => run(() => statsCommand(dir, o, io))());
 
   registerAgree(program);
+  registerSuggest(program, io, setExit);
   return program;
 }
 

@@ -393,7 +393,7 @@ export class CorpusStore {
     this.scheduleCacheWrite();
   }
 
-  async updateMeta(patch: Partial<Pick<CorpusMeta, 'name' | 'schema' | 'guidelines'>>): Promise<CorpusMeta> {
+  async updateMeta(patch: Partial<Pick<CorpusMeta, 'name' | 'schema' | 'guidelines' | 'suggest'>>): Promise<CorpusMeta> {
     this.assertWritable();
     await this.updateManifest((m) => ({ ...m, ...patch, updatedAt: new Date().toISOString() }));
     return this.meta;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SuggestSettingsSchema } from '../suggest/settings';
 
 /**
  * The native corpus format. Offsets count Unicode code points (Python slicing),
@@ -51,6 +52,8 @@ export const SpanSchema = z.object({
   /** adjudication trail: who proposed the span, who accepted it into gold */
   proposedBy: z.array(z.string()).optional(),
   acceptedBy: z.string().optional(),
+  /** the suggester an accepted suggestion came from (shared/suggest) */
+  suggestedBy: z.string().optional(),
 });
 
 export const RelationSchema = z.object({
@@ -62,6 +65,7 @@ export const RelationSchema = z.object({
   createdAt: isoTime.optional(),
   proposedBy: z.array(z.string()).optional(),
   acceptedBy: z.string().optional(),
+  suggestedBy: z.string().optional(),
 });
 
 export const DocumentStatus = z.enum(['todo', 'in_progress', 'done', 'reviewed']);
@@ -93,6 +97,8 @@ export const CorpusMetaSchema = z.object({
   guidelines: z.string().default(''),
   createdAt: isoTime,
   updatedAt: isoTime,
+  /** patterns, gazetteers, rejections and the local-model switch (shared/suggest/settings.ts) */
+  suggest: SuggestSettingsSchema.optional(),
 });
 
 export const CorpusSchema = CorpusMetaSchema.extend({

@@ -5,8 +5,8 @@ import type { Document, Relation, Span } from '../model/schema';
 import { DocumentSchema } from '../model/schema';
 import { documentProblems } from '../model/validate';
 import {
-  acceptAllAgreed, adjudicate, AdjudicationError, agreed, competes, conflicts, disagreements,
-  finalize, goldSpanId, keep, keepBoth, reject, startGold, type Adjudication,
+  acceptAllAgreed, acceptRelation, adjudicate, AdjudicationError, agreed, competes, conflicts, disagreements,
+  finalize, goldSpanId, keep, keepBoth, reject, rejectRelation, startGold, type Adjudication,
 } from './adjudicate';
 import type { DocumentVersion } from './gather';
 
@@ -113,10 +113,23 @@ describe('adjudicate: building gold', () => {
     expect(g.relations).toEqual([]); // no relation has both ends in gold yet
   });
 
-  it('carries relations over once both ends are in gold', () => {
+  const relKey = (type: string, from: string, to: string) => `${type}|${from}|${to}`;
+  const SOURCE = relKey('source', keyOf('attribution', SAID), keyOf('actor', MINISTRY));
+  const CONTENT = relKey('content', keyOf('attribution', SAID), keyOf('claim', CLAIM));
+
+  it('keeping both spans does not bring in a relation nobody reviewed', () => {
     let g = acceptAllAgreed(adj, start, reviewer);
     g = keep(adj, g, keyOf('actor', MINISTRY), reviewer);
     g = keep(adj, g, keyOf('claim', CLAIM), reviewer);
+    expect(g.relations).toEqual([]);
+  });
+
+  it('a relation enters gold when accepted, only with both spans in gold, with its trail', () => {
+    let g = acceptAllAgreed(adj, start, reviewer);
+    expect(() => acceptRelation(adj, g, SOURCE, reviewer)).toThrow(/Keep both spans/);
+    g = keep(adj, g, keyOf('actor', MINISTRY), reviewer);
+    g = keep(adj, g, keyOf('claim', CLAIM), reviewer);
+    g = acceptRelation(adj, acceptRelation(adj, g, SOURCE, reviewer), CONTENT, reviewer);
     expect(g.relations.map((r) => [r.type, r.proposedBy, r.acceptedBy])).toEqual([
       ['source', ['ann', 'bob'], 'rev'],
       ['content', ['ann', 'cat'], 'rev'],
@@ -124,16 +137,23 @@ describe('adjudicate: building gold', () => {
     const byId = new Map(g.spans.map((s) => [s.id, s.text]));
     expect(g.relations.map((r) => `${byId.get(r.from)} → ${byId.get(r.to)}`)).toEqual(['said → The ministry', 'said → the strike killed 62 servicemen']);
     expect(documentProblems(g, DEFAULT_SCHEMA)).toEqual([]);
+    expect(rejectRelation(adj, g, SOURCE, reviewer).relations.map((r) => r.type)).toEqual(['content']);
   });
 
-  it('keep replaces a competing reading already in gold, with its relations', () => {
+  it('`a` accepts agreed relations whose spans are in gold, and no disputed one', () => {
+    const agreedAll = adjudicate([versions[0]!, { ...versions[0]!, annotator: 'twin' }]);
+    const g = acceptAllAgreed(agreedAll, startGold(agreedAll, T), reviewer);
+    expect(g.relations.map((r) => r.type).sort()).toEqual(['content', 'source']);
+    expect(acceptAllAgreed(adj, start, reviewer).relations).toEqual([]);
+  });
+
+  it('keep replaces a competing reading already in gold, and takes its relations out', () => {
     let g = acceptAllAgreed(adj, start, reviewer);
     g = keep(adj, g, keyOf('actor', MINISTRY), reviewer);
+    g = acceptRelation(adj, g, SOURCE, reviewer);
     g = keep(adj, g, keyOf('actor', MINISTRY_NOUN), reviewer);
     expect(labelsIn(g)).toEqual(['actor ministry', 'attribution said']);
-    expect(g.relations).toHaveLength(1);
-    expect(g.relations[0]!.proposedBy).toEqual(['cat']);
-    expect(g.relations[0]!.to).toBe(goldSpanId({ key: keyOf('actor', MINISTRY_NOUN) }));
+    expect(g.relations).toEqual([]);
   });
 
   it('keepBoth keeps two competing readings', () => {
@@ -145,6 +165,8 @@ describe('adjudicate: building gold', () => {
   it('reject removes a candidate and its relations; rejecting what is absent changes nothing', () => {
     let g = acceptAllAgreed(adj, start, reviewer);
     g = keep(adj, g, keyOf('actor', MINISTRY), reviewer);
+    g = acceptRelation(adj, g, SOURCE, reviewer);
+    expect(g.relations).toHaveLength(1);
     g = reject(adj, g, keyOf('actor', MINISTRY), reviewer);
     expect(labelsIn(g)).toEqual(['attribution said']);
     expect(g.relations).toEqual([]);
@@ -170,6 +192,8 @@ describe('adjudicate: building gold', () => {
   it('finalize marks the document reviewed and produces a valid Document', () => {
     let g = acceptAllAgreed(adj, start, reviewer);
     for (const c of disagreements(adj)) g = keep(adj, g, c, reviewer);
+    g = acceptRelation(adj, g, relKey('source', keyOf('attribution', SAID), keyOf('actor', MINISTRY_NOUN)), reviewer);
+    expect(g.relations).toHaveLength(1);
     g = { ...g, spans: g.spans.filter((s) => s.label !== 'actor') }; // leave a dangling relation behind
     const done = finalize(g, reviewer);
     expect(done.status).toBe('reviewed');

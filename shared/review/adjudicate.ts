@@ -6,6 +6,10 @@
  * Document and never mutates, like shared/model/edits.ts, so the review
  * screen can undo by keeping snapshots.
  *
+ * Relations are candidates too: one enters gold only when the reviewer
+ * accepts it (`a` accepts the agreed ones) and only while both of its
+ * spans are in gold; a span leaving gold takes its relations with it.
+ *
  * Gold spans and relations record `proposedBy` (the annotators) and
  * `acceptedBy` (the reviewer), so the gold file explains itself. Gold ids
  * are derived from the candidate key, so keeping the same candidate twice,
@@ -61,7 +65,7 @@ export function goldSpanId(c: Pick<Candidate, 'key'>): string {
   return `g_${textHash(c.key)}`;
 }
 
-function goldRelationId(r: Pick<RelationCandidate, 'key'>): string {
+export function goldRelationId(r: Pick<RelationCandidate, 'key'>): string {
   return `gr_${textHash(r.key)}`;
 }
 
@@ -184,12 +188,8 @@ function findCandidate(adj: Adjudication, c: Candidate | string): Candidate {
   return found;
 }
 
-/**
- * Add spans and then the relations they complete. Only relations touching a
- * newly added span are brought in, so a relation the reviewer deleted from
- * gold by hand does not come back on the next keep.
- */
-function addToGold(adj: Adjudication, gold: Document, add: Candidate[], who: Actor): Document {
+/** Add spans; their relations wait for the reviewer (acceptRelation, or `a` for agreed ones). */
+function addToGold(gold: Document, add: Candidate[], who: Actor): Document {
   const have = new Set(gold.spans.map((s) => s.id));
   const fresh = add.filter((c) => {
     const id = goldSpanId(c);
@@ -198,21 +198,58 @@ function addToGold(adj: Adjudication, gold: Document, add: Candidate[], who: Act
     return true;
   });
   if (fresh.length === 0) return gold;
-  const spans = sortSpans([...gold.spans, ...fresh.map((c) => goldSpan(c, who))]);
-  const inGold = new Set(spans.map((s) => s.id));
-  const freshIds = new Set(fresh.map(goldSpanId));
-  const relIds = new Set(gold.relations.map((r) => r.id));
-  const relations: Relation[] = [...gold.relations];
-  for (const rc of adj.relations) {
-    const from = goldSpanId({ key: rc.from });
-    const to = goldSpanId({ key: rc.to });
-    const id = goldRelationId(rc);
-    if (relIds.has(id) || !inGold.has(from) || !inGold.has(to)) continue;
-    if (!freshIds.has(from) && !freshIds.has(to)) continue;
-    relIds.add(id);
-    relations.push({ id, type: rc.type, from, to, annotator: who.annotator, createdAt: who.now, proposedBy: [...rc.proposedBy], acceptedBy: who.annotator });
-  }
-  return { ...gold, spans, relations, updatedAt: who.now };
+  return { ...gold, spans: sortSpans([...gold.spans, ...fresh.map((c) => goldSpan(c, who))]), updatedAt: who.now };
+}
+
+function findRelation(adj: Adjudication, r: RelationCandidate | string): RelationCandidate {
+  const key = typeof r === 'string' ? r : r.key;
+  const found = adj.relations.find((x) => x.key === key);
+  if (!found) throw new AdjudicationError(`No relation ${key} in this document.`);
+  return found;
+}
+
+/** Whether both spans of a relation candidate are in gold, so it can be accepted. */
+export function relationEndsInGold(r: RelationCandidate, gold: Document): boolean {
+  const ids = new Set(gold.spans.map((s) => s.id));
+  return ids.has(goldSpanId({ key: r.from })) && ids.has(goldSpanId({ key: r.to }));
+}
+
+export function relationInGold(r: RelationCandidate, gold: Document): boolean {
+  const id = goldRelationId(r);
+  return gold.relations.some((x) => x.id === id);
+}
+
+function addRelations(gold: Document, add: RelationCandidate[], who: Actor): Document {
+  const fresh = add.filter((r) => !relationInGold(r, gold));
+  if (!fresh.length) return gold;
+  const relations: Relation[] = [
+    ...gold.relations,
+    ...fresh.map((rc) => ({
+      id: goldRelationId(rc),
+      type: rc.type,
+      from: goldSpanId({ key: rc.from }),
+      to: goldSpanId({ key: rc.to }),
+      annotator: who.annotator,
+      createdAt: who.now,
+      proposedBy: [...rc.proposedBy],
+      acceptedBy: who.annotator,
+    })),
+  ];
+  return { ...gold, relations, updatedAt: who.now };
+}
+
+/** Accept one relation candidate into gold; refused while either of its spans is not in gold. */
+export function acceptRelation(adj: Adjudication, gold: Document, relation: RelationCandidate | string, who: Actor): Document {
+  const r = findRelation(adj, relation);
+  if (!relationEndsInGold(r, gold)) throw new AdjudicationError(`Keep both spans of this ${r.type} relation first.`);
+  return addRelations(gold, [r], who);
+}
+
+/** Leave a relation candidate out of gold (removing it if it was accepted). */
+export function rejectRelation(adj: Adjudication, gold: Document, relation: RelationCandidate | string, who: Actor): Document {
+  const id = goldRelationId(findRelation(adj, relation));
+  if (!gold.relations.some((x) => x.id === id)) return gold;
+  return { ...gold, relations: gold.relations.filter((x) => x.id !== id), updatedAt: who.now };
 }
 
 function removeFromGold(gold: Document, ids: ReadonlySet<string>, now: string): Document {
@@ -225,8 +262,10 @@ function removeFromGold(gold: Document, ids: ReadonlySet<string>, now: string): 
   };
 }
 
+/** `a`: every agreed span, then every agreed relation whose spans are now in gold. */
 export function acceptAllAgreed(adj: Adjudication, gold: Document, who: Actor): Document {
-  return addToGold(adj, gold, agreed(adj), who);
+  const withSpans = addToGold(gold, agreed(adj), who);
+  return addRelations(withSpans, adj.relations.filter((r) => r.agreed && relationEndsInGold(r, withSpans)), who);
 }
 
 /**
@@ -236,12 +275,12 @@ export function acceptAllAgreed(adj: Adjudication, gold: Document, who: Actor): 
 export function keep(adj: Adjudication, gold: Document, candidate: Candidate | string, who: Actor): Document {
   const c = findCandidate(adj, candidate);
   const rivals = new Set(adj.candidates.filter((x) => competes(c, x)).map(goldSpanId));
-  return addToGold(adj, removeFromGold(gold, rivals, who.now), [c], who);
+  return addToGold(removeFromGold(gold, rivals, who.now), [c], who);
 }
 
 /** Keep two competing candidates side by side, e.g. when both boundaries are defensible. */
 export function keepBoth(adj: Adjudication, gold: Document, a: Candidate | string, b: Candidate | string, who: Actor): Document {
-  return addToGold(adj, gold, [findCandidate(adj, a), findCandidate(adj, b)], who);
+  return addToGold(gold, [findCandidate(adj, a), findCandidate(adj, b)], who);
 }
 
 /** Leave a candidate out of gold, taking its relations with it. */

@@ -1,70 +1,56 @@
 import { LabelChip } from '../LabelChip';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { OffsetIndex } from '../../../shared/text/offsets';
-import type { AnnotationSchema } from '../../../shared/model/schema';
-import { goldSpanId, type Candidate } from '../../../shared/review/adjudicate';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { BINDINGS, bindingsOf, command, matchesKey } from '../../../shared/keymap';
+import type { AnnotationSchema, Document } from '../../../shared/model/schema';
+import { goldSpanId, type Candidate, type RelationCandidate } from '../../../shared/review/adjudicate';
 import { getState } from '../../app/store';
-import { buildRuns, splitParagraphs, type ViewSpan } from '../../editor/segments';
+import { DocumentView, type Decoration, type Decorations } from '../../editor/DocumentView';
 import { keyOfLabel, labelForKey } from '../label-keys';
 import {
   acceptAgreed, cancelEdit, currentGoldSpan, finalizeCurrent, focusCandidate, keepBothCurrent, keepCurrent, openCopies,
-  rejectCurrent, relabelCurrent, selectDocument, startEdit, statusOf, stepDisagreement, stepDocument, undecided, undoReview, useReview,
+  rejectCurrent, relabelCurrent, relationStatusOf, selectDocument, startEdit, statusOf, stepDisagreement, stepDocument, undecided, undecidedRelations, undoReview, useReview,
 } from './review-store';
 
 function inField(t: EventTarget | null): boolean {
   return t instanceof HTMLElement && t.closest('input, textarea, select, [contenteditable="true"]') !== null;
 }
 
+/** What each review command of the keymap does. */
+export const REVIEW_COMMANDS: Record<string, () => void> = {
+  'review-accept-agreed': acceptAgreed,
+  'review-next': () => stepDisagreement(1),
+  'review-previous': () => stepDisagreement(-1),
+  'review-keep': keepCurrent,
+  'review-keep-both': keepBothCurrent,
+  'review-reject': rejectCurrent,
+  'review-edit-label': startEdit,
+  'review-undo': undoReview,
+  'review-finalize': () => void finalizeCurrent(),
+  'review-next-document': () => stepDocument(1),
+  'review-previous-document': () => stepDocument(-1),
+  'review-open': () => void openCopies(),
+  'review-cancel': cancelEdit,
+};
+const REVIEW_BINDINGS = BINDINGS.filter((b) => b.scope === 'review');
+
 /**
  * Review keys, on the window's capture phase so the annotation hotkeys
- * (j = next document, Delete = delete span, Tab = next span…) never act on
- * a document that is not on screen while the review view is.
+ * never act on a document that is not on screen while the review view is.
+ * Enter finalizes even when a button has focus: the button a reviewer
+ * clicked to open this document must not re-open it and drop every decision.
  */
 function useReviewKeys(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      if (inField(e.target) || e.altKey || getState().dialog) return;
-      const mod = e.ctrlKey || e.metaKey;
-      const stop = (prevent = true): void => {
-        if (prevent) e.preventDefault();
+      if (inField(e.target) || getState().dialog) return;
+      const binding = REVIEW_BINDINGS.find((b) => matchesKey(b.key, e));
+      if (binding) {
+        e.preventDefault();
         e.stopImmediatePropagation();
-      };
-      if (mod) {
-        if (e.key.toLowerCase() === 'z') {
-          stop();
-          undoReview();
-        }
-        return;
-      }
-      const onButton = e.target instanceof HTMLElement && e.target.closest('button, a') !== null;
-      const actions: Record<string, () => void> = {
-        a: acceptAgreed,
-        j: () => stepDisagreement(1),
-        ArrowDown: () => stepDisagreement(1),
-        k: () => stepDisagreement(-1),
-        ArrowUp: () => stepDisagreement(-1),
-        '1': keepCurrent,
-        '2': keepBothCurrent,
-        '0': rejectCurrent,
-        x: rejectCurrent,
-        e: startEdit,
-        f: () => void finalizeCurrent(),
-        u: undoReview,
-        ']': () => stepDocument(1),
-        '[': () => stepDocument(-1),
-        o: () => void openCopies(),
-        Escape: cancelEdit,
-      };
-      const act = actions[e.key];
-      if (act) {
-        stop();
-        act();
-      } else if (e.key === 'Enter' && !onButton) {
-        stop();
-        void finalizeCurrent();
-      } else if (['Enter', 'Tab', 'Delete', 'Backspace', ' '].includes(e.key) || /^\w$/.test(e.key)) {
+        REVIEW_COMMANDS[binding.command]!();
+      } else if (!e.ctrlKey && !e.metaKey && !e.altKey && ['Tab', 'Delete', 'Backspace', ' '].includes(e.key)) {
         // native behaviour (focus moves, buttons press) but none of the annotation shortcuts
-        stop(false);
+        e.stopImmediatePropagation();
       }
     };
     window.addEventListener('keydown', onKey, true);
@@ -76,57 +62,66 @@ function colorOf(schema: AnnotationSchema | undefined, label: string): string {
   return schema?.labels.find((l) => l.name === label)?.color ?? '#999999';
 }
 
-/** The document's text with one <mark> per run of candidates, read-only. */
-function CandidateText({ text, candidates, schema }: { text: string; candidates: Candidate[]; schema: AnnotationSchema }) {
+const T0 = '1970-01-01T00:00:00.000Z';
+
+/**
+ * The document's text with every candidate and candidate relation, in the
+ * same view the annotators use (windowed, nested spans, arcs), read-only:
+ * candidate keys are the span ids, and their states are decorations.
+ */
+function CandidateText({ schema }: { schema: AnnotationSchema }) {
+  const doc = useReview((s) => s.doc)!;
   const current = useReview((s) => s.current);
   const gold = useReview((s) => s.gold);
   const declined = useReview((s) => s.declined);
-  const byKey = useMemo(() => new Map(candidates.map((c) => [c.key, c])), [candidates]);
-  const paragraphs = useMemo(() => {
-    const index = new OffsetIndex(text);
-    const spans: ViewSpan[] = candidates.map((c) => ({ id: c.key, label: c.label, start: index.toUtf16(c.start), end: index.toUtf16(c.end) }));
-    const ps = splitParagraphs(text);
-    const runs = buildRuns(ps, spans);
-    return ps.map((p, i) => ({ p, runs: runs[i]! }));
-  }, [text, candidates]);
+  const adj = doc.adjudication;
+  const view: Document = useMemo(
+    () => ({
+      ...adj.base,
+      status: 'in_progress',
+      spans: adj.candidates.map((c) => ({ id: c.key, label: c.label, start: c.start, end: c.end, text: c.text, annotator: c.proposedBy.join(', '), createdAt: T0, updatedAt: T0 })),
+      relations: adj.relations.map((r) => ({ id: r.key, type: r.type, from: r.from, to: r.to, annotator: r.proposedBy.join(', ') })),
+    }),
+    [adj],
+  );
+  const decorations: Decorations = useMemo(() => {
+    const spans = new Map<string, Decoration>();
+    for (const c of adj.candidates) {
+      const status = statusOf(c, gold, declined);
+      const shown = gold?.spans.find((s) => s.id === goldSpanId(c))?.label ?? c.label;
+      // open disagreements stand out; settled ones keep a lighter mark so they can be revisited
+      const settled = !c.agreed && status !== 'disputed';
+      spans.set(c.key, {
+        className: `rv-${status}${c.agreed ? ' rv-agreed-candidate' : ''}${settled ? ' rv-settled' : ''}`,
+        color: `${colorOf(schema, shown)}${status === 'rejected' ? '55' : ''}`,
+        title: `${c.label}: ${c.proposedBy.join(', ')} (${status})`,
+      });
+    }
+    const relations = new Map<string, Decoration>();
+    for (const r of adj.relations) {
+      const status = relationStatusOf(r, gold, declined);
+      relations.set(r.key, { className: `rv-${status}${r.key === current ? ' rv-current' : ''}`, title: `${r.type}: ${r.proposedBy.join(', ')} (${status})` });
+    }
+    return { spans, relations };
+  }, [adj, gold, declined, schema, current]);
+  const onSelectSpan = useCallback((id: string | null) => {
+    if (id) focusCandidate(id);
+  }, []);
+  const selected = current && adj.candidates.some((c) => c.key === current) ? current : null;
   return (
-    <div className="review-text" data-testid="review-text">
-      {paragraphs.map(({ p, runs }) => (
-        <p key={p.index} className="sm-p" dir="auto">
-          {runs.map((r) => {
-            const piece = text.slice(r.start, r.end);
-            if (!r.spans.length) return <span key={r.start}>{piece}</span>;
-            const covering = r.spans.map((s) => byKey.get(s.id)!);
-            const inner = covering[covering.length - 1]!;
-            const status = statusOf(inner, gold, declined);
-            // open disagreements stand out; settled ones keep a lighter mark so they can be revisited
-            const disputed = covering.some((c) => statusOf(c, gold, declined) === 'disputed');
-            const settled = !disputed && covering.some((c) => !c.agreed);
-            const shownLabel = gold?.spans.find((s) => s.id === goldSpanId(inner))?.label ?? inner.label;
-            const isCurrent = covering.some((c) => c.key === current);
-            return (
-              <mark
-                key={r.start}
-                className={`rv-mark rv-${status}${disputed ? ' rv-disputed' : ''}${settled ? ' rv-settled' : ''}${isCurrent ? ' rv-current' : ''}`}
-                style={{ background: `${colorOf(schema, shownLabel)}${status === 'rejected' ? '22' : '66'}` }}
-                data-candidate-id={inner.key}
-                data-candidate-ids={covering.map((c) => c.key).join(' ')}
-                data-agreed={String(inner.agreed)}
-                data-status={status}
-                title={covering.map((c) => `${c.label}: ${c.proposedBy.join(', ')}`).join('\n')}
-                onClick={() => {
-                  // a second click on stacked candidates steps through them, innermost first
-                  const i = covering.findIndex((c) => c.key === current);
-                  focusCandidate((i > 0 ? covering[i - 1]! : inner).key);
-                }}
-              >
-                {piece}
-              </mark>
-            );
-          })}
-        </p>
-      ))}
-    </div>
+    <DocumentView
+      key={doc.key}
+      doc={view}
+      schema={schema}
+      selectedSpanId={selected}
+      mode="annotate"
+      snapToWords
+      annotate={false}
+      decorations={decorations}
+      onSelectSpan={onSelectSpan}
+      testId="review-text"
+      className="review-text"
+    />
   );
 }
 
@@ -167,16 +162,52 @@ function LabelEditor({ schema }: { schema: AnnotationSchema }) {
   );
 }
 
-const KEYS: [string, string, () => void][] = [
-  ['a', 'Accept agreed', acceptAgreed],
-  ['k', 'Previous', () => stepDisagreement(-1)],
-  ['j', 'Next', () => stepDisagreement(1)],
-  ['1', 'Keep this', keepCurrent],
-  ['2', 'Keep both', keepBothCurrent],
-  ['0', 'Keep neither', rejectCurrent],
-  ['e', 'Edit label', startEdit],
-  ['u', 'Undo', undoReview],
-];
+/** The buttons above the text: the review commands with their first key, from the keymap. */
+const BUTTONS = ['review-accept-agreed', 'review-previous', 'review-next', 'review-keep', 'review-keep-both', 'review-reject', 'review-edit-label', 'review-undo'].map((id) => ({
+  id,
+  title: command(id).title,
+  key: bindingsOf(id)[0]!.key,
+  run: REVIEW_COMMANDS[id]!,
+}));
+
+function RelationRows({ relations, candidates }: { relations: readonly RelationCandidate[]; candidates: readonly Candidate[] }) {
+  const gold = useReview((s) => s.gold);
+  const declined = useReview((s) => s.declined);
+  const current = useReview((s) => s.current);
+  const text = useMemo(() => new Map(candidates.map((c) => [c.key, `${c.label} “${c.text}”`])), [candidates]);
+  if (!relations.length) return null;
+  return (
+    <>
+      <h2>Relations</h2>
+      <ul className="review-candidates">
+        {relations.map((r) => {
+          const status = relationStatusOf(r, gold, declined);
+          return (
+            <li
+              key={r.key}
+              className={`candidate-row rv-${status}${r.key === current ? ' current' : ''}`}
+              data-testid="relation-row"
+              data-relation-key={r.key}
+              data-type={r.type}
+              data-status={status}
+              aria-current={r.key === current}
+              onClick={() => focusCandidate(r.key)}
+            >
+              <LabelChip label={r.type} />
+              <span className="span-text" dir="auto">
+                {text.get(r.from)} → {text.get(r.to)}
+              </span>
+              <span className="muted">{r.proposedBy.join(', ')}</span>
+              <span className={`rv-status rv-status-${status}`} title={status === 'waiting' ? 'keep both of its spans first' : undefined}>
+                {status === 'waiting' ? 'waiting for its spans' : status}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
 
 export function ReviewView() {
   useReviewKeys();
@@ -199,7 +230,7 @@ export function ReviewView() {
 
   const schema = summary?.schema;
   const candidates = doc?.adjudication.candidates ?? [];
-  const open = doc ? undecided({ doc, gold, declined }) : [];
+  const open = doc ? undecided({ doc, gold, declined }).length + undecidedRelations({ doc, gold, declined }).length : 0;
   const goldLabel = (c: Candidate) => gold?.spans.find((s) => s.id === goldSpanId(c))?.label;
 
   return (
@@ -267,16 +298,16 @@ export function ReviewView() {
                 </span>
               </header>
               <div className="view-actions review-actions">
-                {KEYS.map(([key, title, fn]) => (
-                  <button type="button" key={key} onClick={fn} data-testid={`review-${title.toLowerCase().replace(/ /g, '-')}`}>
-                    {title} <kbd>{key}</kbd>
+                {BUTTONS.map((b) => (
+                  <button type="button" key={b.id} onClick={b.run} data-testid={`review-${b.title.toLowerCase().replace(/ /g, '-')}`}>
+                    {b.title} <kbd>{b.key}</kbd>
                   </button>
                 ))}
                 <button type="button" className="primary" data-testid="review-finalize" onClick={() => void finalizeCurrent()}>
                   Finalize <kbd>Enter</kbd>
                 </button>
                 <span className="muted" data-testid="review-undecided">
-                  {open.length ? `${open.length} undecided` : 'all decided'}
+                  {open ? `${open} undecided` : 'all decided'}
                 </span>
               </div>
               {editing && <LabelEditor key={current} schema={schema} />}
@@ -285,7 +316,7 @@ export function ReviewView() {
                   Reviewed. Gold written to <code>{savedTo}</code>
                 </p>
               )}
-              <CandidateText text={doc.adjudication.base.text} candidates={candidates} schema={schema} />
+              <CandidateText schema={schema} />
               <h2>Candidates</h2>
               <ul className="review-candidates">
                 {candidates.map((c) => {
@@ -315,6 +346,7 @@ export function ReviewView() {
                   );
                 })}
               </ul>
+              <RelationRows relations={doc.adjudication.relations} candidates={candidates} />
             </section>
           )}
         </div>

@@ -5,7 +5,8 @@ import type { ReviewDocument, ReviewSummary } from '../../../shared/ipc/contract
 import type { Document } from '../../../shared/model/schema';
 import { sortSpans, updateSpan } from '../../../shared/model/edits';
 import {
-  acceptAllAgreed, competes, finalize, goldSpanId, keep, keepBoth, reject, startGold, type Candidate,
+  acceptAllAgreed, acceptRelation, competes, finalize, goldRelationId, goldSpanId, keep, keepBoth, reject, rejectRelation,
+  relationEndsInGold, relationInGold, startGold, type Candidate, type RelationCandidate,
 } from '../../../shared/review/adjudicate';
 
 /**
@@ -13,13 +14,17 @@ import {
  * review, the document being adjudicated, its gold version so far and the
  * candidates the reviewer has turned down. The adjudication rules are the
  * pure functions of shared/review; every step keeps a snapshot for undo.
+ * Relations are candidates like spans (keys `type|from|to`), decided once
+ * both of their spans are in gold.
  */
 
 export type CandidateStatus = 'agreed' | 'disputed' | 'kept' | 'rejected';
+/** `waiting`: a span of the relation is not in gold, so it cannot enter */
+export type RelationStatus = CandidateStatus | 'waiting';
 
 interface Snapshot {
   gold: Document;
-  /** candidates decided without being kept (rejected, or pushed out by a rival) */
+  /** candidates and relations decided without being kept (rejected, or pushed out by a rival) */
   declined: ReadonlySet<string>;
 }
 
@@ -29,7 +34,7 @@ export interface ReviewState {
   gold: Document | null;
   declined: ReadonlySet<string>;
   past: Snapshot[];
-  /** the candidate the keys act on */
+  /** the candidate or relation the keys act on */
   current: string | null;
   editing: boolean;
   /** where the last finalized gold document was written */
@@ -65,13 +70,37 @@ export function statusOf(c: Candidate, gold: Document | null, declined: Readonly
   return c.agreed ? 'agreed' : 'disputed';
 }
 
+export function relationStatusOf(r: RelationCandidate, gold: Document | null, declined: ReadonlySet<string>): RelationStatus {
+  if (gold && relationInGold(r, gold)) return 'kept';
+  if (declined.has(r.key)) return 'rejected';
+  if (!gold || !relationEndsInGold(r, gold)) return 'waiting';
+  return r.agreed ? 'agreed' : 'disputed';
+}
+
+const open = (st: string): boolean => st === 'agreed' || st === 'disputed';
+
 /** Candidates that still need a decision: agreed ones not yet accepted count too. */
 export function undecided(s: Pick<ReviewState, 'doc' | 'gold' | 'declined'>): Candidate[] {
   if (!s.doc) return [];
-  return s.doc.adjudication.candidates.filter((c) => {
-    const st = statusOf(c, s.gold, s.declined);
-    return st === 'agreed' || st === 'disputed';
-  });
+  return s.doc.adjudication.candidates.filter((c) => open(statusOf(c, s.gold, s.declined)));
+}
+
+/** Relations that need a decision: both spans in gold, neither accepted nor rejected. */
+export function undecidedRelations(s: Pick<ReviewState, 'doc' | 'gold' | 'declined'>): RelationCandidate[] {
+  if (!s.doc) return [];
+  return s.doc.adjudication.relations.filter((r) => open(relationStatusOf(r, s.gold, s.declined)));
+}
+
+/** What j/k walk through: span disagreements, then relation disagreements. */
+function disagreementKeys(doc: ReviewDocument): string[] {
+  return [...doc.adjudication.candidates.filter((c) => !c.agreed).map((c) => c.key), ...doc.adjudication.relations.filter((r) => !r.agreed).map((r) => r.key)];
+}
+
+function isOpen(doc: ReviewDocument, key: string, gold: Document, declined: ReadonlySet<string>): boolean {
+  const c = doc.adjudication.candidates.find((x) => x.key === key);
+  if (c) return statusOf(c, gold, declined) === 'disputed';
+  const r = doc.adjudication.relations.find((x) => x.key === key);
+  return !!r && relationStatusOf(r, gold, declined) === 'disputed';
 }
 
 export function rivalsOf(c: Candidate, all: readonly Candidate[]): Candidate[] {
@@ -94,8 +123,11 @@ export async function selectDocument(key: string): Promise<void> {
     const adj = doc.adjudication;
     const gold = doc.gold ?? startGold(adj, new Date().toISOString());
     // resuming a reviewed document: whatever is not in its gold was turned down then
-    const inGold = new Set(gold.spans.map((s) => s.id));
-    const declined = new Set(doc.gold?.status === 'reviewed' ? adj.candidates.filter((c) => !inGold.has(goldSpanId(c))).map((c) => c.key) : []);
+    const inGold = new Set([...gold.spans.map((s) => s.id), ...gold.relations.map((r) => r.id)]);
+    const reviewed = doc.gold?.status === 'reviewed';
+    const declined = new Set(
+      reviewed ? [...adj.candidates.filter((c) => !inGold.has(goldSpanId(c))).map((c) => c.key), ...adj.relations.filter((r) => !inGold.has(goldRelationId(r))).map((r) => r.key)] : [],
+    );
     const firstDisputed = adj.candidates.find((c) => statusOf(c, gold, declined) === 'disputed') ?? adj.candidates.find((c) => !c.agreed);
     set({ doc, gold, declined, past: [], current: firstDisputed?.key ?? adj.candidates[0]?.key ?? null, editing: false, savedTo: null });
   });
@@ -113,15 +145,15 @@ export function focusCandidate(key: string): void {
   set({ current: key, editing: false });
 }
 
-/** j/k: the previous or next disagreement, decided or not, so earlier decisions can be revisited. */
+/** j/k: the previous or next disagreement (spans, then relations), decided or not, so earlier decisions can be revisited. */
 export function stepDisagreement(dir: 1 | -1): void {
   const { doc, current } = state;
   if (!doc) return;
-  const list = doc.adjudication.candidates.filter((c) => !c.agreed);
+  const list = disagreementKeys(doc);
   if (!list.length) return;
-  const i = list.findIndex((c) => c.key === current);
+  const i = current ? list.indexOf(current) : -1;
   const next = i < 0 ? (dir === 1 ? 0 : list.length - 1) : (i + dir + list.length) % list.length;
-  set({ current: list[next]!.key, editing: false });
+  set({ current: list[next]!, editing: false });
 }
 
 /** Apply one decision as an undoable step, then move on to the next open disagreement. */
@@ -130,16 +162,18 @@ function decide(change: (gold: Document, declined: Set<string>) => Document, adv
   if (!doc || !gold) return;
   const nextDeclined = new Set(declined);
   const nextGold = change(gold, nextDeclined);
-  // a kept candidate is no longer declined
-  for (const s of nextGold.spans) for (const c of doc.adjudication.candidates) if (goldSpanId(c) === s.id) nextDeclined.delete(c.key);
+  // a kept candidate or relation is no longer declined
+  const inGold = new Set([...nextGold.spans.map((s) => s.id), ...nextGold.relations.map((r) => r.id)]);
+  for (const c of doc.adjudication.candidates) if (inGold.has(goldSpanId(c))) nextDeclined.delete(c.key);
+  for (const r of doc.adjudication.relations) if (inGold.has(goldRelationId(r))) nextDeclined.delete(r.key);
   let nextCurrent = current;
   if (advance) {
-    const list = doc.adjudication.candidates.filter((c) => !c.agreed);
-    const i = list.findIndex((c) => c.key === current);
+    const list = disagreementKeys(doc);
+    const i = current ? list.indexOf(current) : -1;
     for (let k = 1; k <= list.length; k++) {
-      const c = list[(i + k + list.length) % list.length]!;
-      if (statusOf(c, nextGold, nextDeclined) === 'disputed') {
-        nextCurrent = c.key;
+      const key = list[(i + k + list.length) % list.length]!;
+      if (isOpen(doc, key, nextGold, nextDeclined)) {
+        nextCurrent = key;
         break;
       }
     }
@@ -152,6 +186,22 @@ function currentCandidate(): Candidate | null {
   return doc?.adjudication.candidates.find((c) => c.key === current) ?? null;
 }
 
+function currentRelation(): RelationCandidate | null {
+  const { doc, current } = state;
+  return doc?.adjudication.relations.find((r) => r.key === current) ?? null;
+}
+
+/** `1`/`2` on a relation: accept it, once both of its spans are in gold. */
+function keepRelation(r: RelationCandidate): void {
+  const { doc, gold } = state;
+  if (!doc || !gold) return;
+  if (!relationEndsInGold(r, gold)) {
+    notify(`Keep both spans of this ${r.type} relation first; then it can enter gold.`, 'info');
+    return;
+  }
+  decide((g) => acceptRelation(doc.adjudication, g, r, actor()));
+}
+
 export function acceptAgreed(): void {
   const { doc } = state;
   if (!doc) return;
@@ -160,6 +210,8 @@ export function acceptAgreed(): void {
 
 /** `1`: keep the current reading; its rivals leave gold. */
 export function keepCurrent(): void {
+  const r = currentRelation();
+  if (r) return keepRelation(r);
   const c = currentCandidate();
   const { doc } = state;
   if (!c || !doc) return;
@@ -171,6 +223,8 @@ export function keepCurrent(): void {
 
 /** `2`: keep the current reading and its competing alternative side by side. */
 export function keepBothCurrent(): void {
+  const r = currentRelation();
+  if (r) return keepRelation(r); // a relation has no competing reading
   const c = currentCandidate();
   const { doc } = state;
   if (!c || !doc) return;
@@ -184,6 +238,15 @@ export function keepBothCurrent(): void {
 
 /** `0`/`x`: keep neither — the current reading and its disputed rivals stay out of gold. */
 export function rejectCurrent(): void {
+  const r = currentRelation();
+  const { doc: d } = state;
+  if (r && d) {
+    decide((gold, declined) => {
+      declined.add(r.key);
+      return rejectRelation(d.adjudication, gold, r, actor());
+    });
+    return;
+  }
   const c = currentCandidate();
   const { doc } = state;
   if (!c || !doc) return;
@@ -242,12 +305,14 @@ export function undoReview(): void {
 export async function finalizeCurrent(): Promise<void> {
   const { doc, gold, summary } = state;
   if (!doc || !gold || !summary) return;
-  const open = undecided(state);
-  if (open.length) {
-    const agreedLeft = open.filter((c) => c.agreed).length;
-    notify(`${open.length} span${open.length === 1 ? '' : 's'} still undecided${agreedLeft ? ` (${agreedLeft} agreed: press a)` : ''}. Keep (1, 2) or reject (0) each first.`);
-    const first = open.find((c) => !c.agreed);
-    if (first) set({ current: first.key });
+  const spans = undecided(state);
+  const relations = undecidedRelations(state);
+  if (spans.length || relations.length) {
+    const agreedLeft = spans.filter((c) => c.agreed).length + relations.filter((r) => r.agreed).length;
+    const what = [spans.length ? `${spans.length} span${spans.length === 1 ? '' : 's'}` : '', relations.length ? `${relations.length} relation${relations.length === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ');
+    notify(`${what} still undecided${agreedLeft ? ` (${agreedLeft} agreed: press a)` : ''}. Keep (1, 2) or reject (0) each first.`);
+    const first = spans.find((c) => !c.agreed)?.key ?? relations.find((r) => !r.agreed)?.key;
+    if (first) set({ current: first });
     return;
   }
   await attempt(async () => {
