@@ -27,6 +27,7 @@ interface MenuEntry {
   path: string[];
   role: string | null;
   accelerator: string | null;
+  registerAccelerator: boolean;
   sent: { channel: string; payload: { command: string } }[];
 }
 interface Wiring {
@@ -132,5 +133,20 @@ describe('the built Electron main process, against a recorded fake Electron', ()
     expect(new Set(commands.map((m) => m.sent[0]!.payload.command))).toEqual(new Set(MENU_COMMANDS));
     // role items (quit, copy, …) are Electron's own and send nothing
     for (const m of wiring.menu.filter((x) => x.role !== null)) expect(m.sent).toEqual([]);
+  });
+
+  it('shows the keymap’s shortcuts on Edit and View, leaving the keys to the page', () => {
+    const byPath = new Map(wiring.menu.map((m) => [m.path.join(' › '), m]));
+    expect(byPath.get('Edit › Undo')).toMatchObject({ accelerator: 'CmdOrCtrl+Z' });
+    expect(byPath.get('Edit › Redo')).toMatchObject({ accelerator: 'CmdOrCtrl+Shift+Z' });
+    expect(byPath.get('Edit › Find in document…')).toMatchObject({ accelerator: 'CmdOrCtrl+F' });
+    expect(byPath.get('View › Larger text')).toMatchObject({ accelerator: 'CmdOrCtrl+=' });
+    expect(byPath.get('View › Smaller text')).toMatchObject({ accelerator: 'CmdOrCtrl+-' });
+    expect(byPath.get('View › Default text size')).toMatchObject({ accelerator: 'CmdOrCtrl+0' });
+    expect(byPath.get('View › Theme › Dark')?.sent[0]?.payload.command).toBe('theme-dark');
+    expect(byPath.get('View › Side panel › Details')?.sent[0]?.payload.command).toBe('panel-details');
+    expect(byPath.get('File › Import files…')).toMatchObject({ accelerator: 'CmdOrCtrl+I' });
+    // a registered accelerator would take Ctrl+Z from a text field's own undo
+    for (const m of wiring.menu.filter((x) => x.accelerator && x.role === null)) expect(m.registerAccelerator, m.path.join(' › ')).toBe(false);
   });
 });

@@ -51,7 +51,7 @@ const walk = (items, path) => {
     else {
       const before = win.webContents.sent.length;
       if (typeof item.click === 'function') item.click({}, win, {});
-      menu.push({ path: [...path, label], role: item.role ?? null, accelerator: item.accelerator ?? null, sent: win.webContents.sent.slice(before) });
+      menu.push({ path: [...path, label], role: item.role ?? null, accelerator: item.accelerator ?? null, registerAccelerator: item.registerAccelerator ?? true, sent: win.webContents.sent.slice(before) });
     }
   }
 };

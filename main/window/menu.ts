@@ -1,30 +1,68 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
+import { accelerator } from '../../shared/keymap';
 import type { MenuCommand } from '../../shared/ipc/names';
 
-/** Menu items send commands to the renderer, which owns the behaviour (and its shortcuts). */
+/**
+ * Menu items send commands to the renderer, which owns the behaviour. Their shortcuts come from the
+ * keymap (shared/keymap.ts) and are shown but not registered: the page handles the keys in the scope
+ * that has focus, so Ctrl+Z in a text field stays the field's own undo.
+ */
 export function buildMenu(send: (command: MenuCommand) => void): Menu {
-  const item = (label: string, command: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
+  const item = (label: string, command: MenuCommand, key = accelerator(command)): MenuItemConstructorOptions => ({
     label,
     click: () => send(command),
-    ...(accelerator ? { accelerator } : {}),
+    ...(key ? { accelerator: key, registerAccelerator: false } : {}),
   });
   const template: MenuItemConstructorOptions[] = [
     {
       label: 'File',
       submenu: [
-        item('Open corpus…', 'open-corpus', 'CmdOrCtrl+O'),
-        item('Import files…', 'import', 'CmdOrCtrl+I'),
+        item('Open corpus…', 'open-corpus'),
+        item('Import files…', 'import'),
         item('Import folder…', 'import-folder'),
-        item('New document from text…', 'paste-document', 'CmdOrCtrl+Shift+V'),
+        item('New document from text…', 'paste-document'),
         // not Ctrl+E: the page uses it to switch between labelling and editing
-        item('Export…', 'export', 'CmdOrCtrl+Shift+E'),
+        item('Export…', 'export'),
         { type: 'separator' },
         { role: 'quit' },
       ],
     },
-    { label: 'Edit', submenu: [{ role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] },
-    { label: 'View', submenu: [{ role: 'reload' }, { role: 'toggleDevTools' }, { role: 'togglefullscreen' }] },
-    { label: 'Help', submenu: [item('Keyboard shortcuts', 'shortcuts', 'Shift+/')] },
+    {
+      label: 'Edit',
+      submenu: [
+        item('Undo', 'undo'),
+        item('Redo', 'redo'),
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+        { type: 'separator' },
+        item('Find in document…', 'find'),
+      ],
+    },
+    {
+      label: 'View',
+      submenu: [
+        item('Larger text', 'zoom-in'),
+        item('Smaller text', 'zoom-out'),
+        item('Default text size', 'zoom-reset'),
+        { type: 'separator' },
+        {
+          label: 'Theme',
+          submenu: [item('Light', 'theme-light'), item('Dark', 'theme-dark'), item('Follow the system', 'theme-system')],
+        },
+        {
+          label: 'Side panel',
+          submenu: [item('Spans', 'panel-spans'), item('Details', 'panel-details'), item('Who said what', 'panel-who'), item('Guidelines', 'panel-guidelines')],
+        },
+        { type: 'separator' },
+        { role: 'reload' },
+        { role: 'toggleDevTools' },
+        { role: 'togglefullscreen' },
+      ],
+    },
+    { label: 'Help', submenu: [item('Keyboard shortcuts', 'shortcuts')] },
   ];
   return Menu.buildFromTemplate(template);
 }

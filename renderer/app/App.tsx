@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { CorpusList } from '../features/corpus/CorpusList';
 import { AnnotatedDocument } from '../features/document/AnnotatedDocument';
 import { Dialogs } from '../features/dialogs/Dialogs';
@@ -12,6 +12,37 @@ import { ClaimsFiguresView } from '../features/project/ClaimsFiguresView';
 import { DashboardView } from '../features/project/DashboardView';
 import { SearchView } from '../features/project/SearchView';
 import { ReviewView } from '../features/review/ReviewView';
+import { FindBar } from '../features/find/FindBar';
+import { ReadingControls } from '../features/reading/ReadingControls';
+import { useFindAndZoomKeys, useReadingStyle } from '../features/reading/useFindAndZoomKeys';
+import { useMenuCommands } from './menu-commands';
+
+/** While files are dragged over the window, say where they will go (the whole window is the target). */
+function useFileDrag(): { dragging: boolean; handlers: Pick<React.HTMLAttributes<HTMLDivElement>, 'onDragEnter' | 'onDragLeave' | 'onDrop'> } {
+  const [dragging, setDragging] = useState(false);
+  // enter/leave fire for every child crossed: count them
+  const depth = useRef(0);
+  const isFiles = (e: React.DragEvent): boolean => e.dataTransfer.types.includes('Files');
+  return {
+    dragging,
+    handlers: {
+      onDragEnter: (e) => {
+        if (!isFiles(e)) return;
+        depth.current++;
+        setDragging(true);
+      },
+      onDragLeave: (e) => {
+        if (!isFiles(e)) return;
+        depth.current = Math.max(0, depth.current - 1);
+        if (!depth.current) setDragging(false);
+      },
+      onDrop: () => {
+        depth.current = 0;
+        setDragging(false);
+      },
+    },
+  };
+}
 
 const VIEWS: { id: AppState['view']; title: string }[] = [
   { id: 'document', title: 'Document' },
@@ -44,6 +75,10 @@ function useTheme(): void {
 export function App() {
   useHotkeys();
   useTheme();
+  useMenuCommands();
+  useFindAndZoomKeys();
+  useReadingStyle();
+  const drag = useFileDrag();
   const booted = useAppState((s) => s.booted);
   const doc = useAppState((s) => s.doc);
   const corpus = useAppState((s) => s.corpus);
@@ -55,7 +90,10 @@ export function App() {
       onDragOver={(e) => {
         if (e.dataTransfer.types.includes('Files')) e.preventDefault();
       }}
+      onDragEnter={drag.handlers.onDragEnter}
+      onDragLeave={drag.handlers.onDragLeave}
       onDrop={(e) => {
+        drag.handlers.onDrop?.(e);
         if (!e.dataTransfer.files.length) return;
         e.preventDefault();
         void importDropped([...e.dataTransfer.files]);
@@ -75,8 +113,10 @@ export function App() {
             <>
               <header className="doc-header">
                 <h1 dir="auto" data-testid="document-title">{doc.title}</h1>
-                <span className="doc-source">{[doc.source.outlet, doc.source.url ?? doc.source.fileName].filter(Boolean).join(' · ')}</span>
+                <span className="doc-source" dir="auto">{[doc.source.outlet, doc.source.url ?? doc.source.fileName].filter(Boolean).join(' · ')}</span>
+                <ReadingControls />
               </header>
+              <FindBar />
               <AnnotatedDocument />
             </>
           ) : (
@@ -86,6 +126,11 @@ export function App() {
         <SidePanel />
       </div>
       <Dialogs />
+      {drag.dragging && (
+        <div className="drop-target" data-testid="drop-target" aria-hidden="true">
+          Drop files to import them into this corpus
+        </div>
+      )}
     </div>
   );
 }

@@ -3,7 +3,6 @@ import { addRelation, addSpan, EditError, relationsBrokenByRelabel, removeSpans,
 import { figureAttributes } from '../../shared/analysis/figure-attributes';
 import { OffsetIndex } from '../../shared/text/offsets';
 import type { Document, DocStatus } from '../../shared/model/schema';
-import type { MenuCommand } from '../../shared/ipc/names';
 import type { ExportFormat, ExportFilters, ImportReport, OpenCorpus } from '../../shared/ipc/contract';
 import { getState, replaceSummary, setState, type AppState } from './store';
 
@@ -60,21 +59,6 @@ export async function boot(): Promise<void> {
     setState({ externalChange: true });
   });
   subscribe('import:progress', (p) => setState({ importProgress: p.done >= p.total ? null : p }));
-  subscribe('menu:command', ({ command }) => void runMenuCommand(command));
-}
-
-/** The application menu (main/window/menu.ts) names commands; the renderer owns what they do. */
-const MENU_COMMANDS: Record<MenuCommand, () => unknown> = {
-  'open-corpus': () => attempt(async () => openCorpus(await call('corpus:openDialog', {}))),
-  import: () => importFiles(null),
-  'import-folder': () => importFiles(null, false, true),
-  'paste-document': () => setState({ dialog: 'paste' }),
-  export: () => setState({ dialog: 'export' }),
-  shortcuts: () => setState({ dialog: 'shortcuts' }),
-};
-
-async function runMenuCommand(command: MenuCommand): Promise<void> {
-  await MENU_COMMANDS[command]();
 }
 
 export async function openDocument(id: string): Promise<void> {

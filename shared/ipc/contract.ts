@@ -74,6 +74,18 @@ export const ExportFilters = z.object({
 });
 export type ExportFilters = z.infer<typeof ExportFilters>;
 
+/** Reading comfort in the document view (View menu, Ctrl+= / Ctrl+- / Ctrl+0), kept per user. */
+export const ReadingSettings = z.object({
+  /** text size as a factor of the default 17px */
+  fontScale: z.number().min(0.5).max(3),
+  /** line height, in multiples of the font size */
+  lineSpacing: z.number().min(1.2).max(4),
+  /** widest line, in em */
+  textWidth: z.number().min(24).max(200),
+});
+export type ReadingSettings = z.infer<typeof ReadingSettings>;
+export const DEFAULT_READING: ReadingSettings = { fontScale: 1, lineSpacing: 2.6, textWidth: 46 };
+
 export const Settings = z.object({
   annotator: z.string().default(''),
   annotatorId: z.string().default(''),
@@ -81,6 +93,7 @@ export const Settings = z.object({
   recentCorpora: z.array(z.string()).default([]),
   lastCorpus: z.string().optional(),
   snapToWords: z.boolean().default(true),
+  reading: ReadingSettings.default(DEFAULT_READING),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -97,6 +110,7 @@ export const SettingsPatch = z
     recentCorpora: z.array(z.string()),
     lastCorpus: z.string(),
     snapToWords: z.boolean(),
+    reading: ReadingSettings,
   })
   .partial();
 const settingsPatchMatches: Same<keyof z.infer<typeof SettingsPatch>, keyof Settings> = true;
