@@ -6,7 +6,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'main/index.ts') } },
+      // the import worker is its own entry: worker_threads loads it by file name (main/services/parse-in-worker.ts)
+      rollupOptions: { input: { index: resolve(__dirname, 'main/index.ts'), 'import-worker': resolve(__dirname, 'main/services/import-worker.ts') } },
     },
   },
   preload: {

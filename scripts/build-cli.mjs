@@ -17,7 +17,7 @@ await build({
   configFile: false,
   logLevel: 'warn',
   build: {
-    ssr: 'main/cli/index.ts',
+    ssr: true,
     outDir: 'out/cli',
     emptyOutDir: true,
     target: 'node22',
@@ -25,7 +25,9 @@ await build({
     sourcemap: true,
     rollupOptions: {
       external: isExternal,
-      output: { format: 'es', entryFileNames: 'index.mjs', chunkFileNames: '[name]-[hash].mjs' },
+      // the import worker is its own entry: worker_threads loads it by file name (main/services/parse-in-worker.ts)
+      input: { index: 'main/cli/index.ts', 'import-worker': 'main/services/import-worker.ts' },
+      output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' },
     },
   },
 });

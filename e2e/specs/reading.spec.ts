@@ -20,6 +20,9 @@ async function pasteLong(page: Page): Promise<void> {
   await expect(page.locator('[data-testid="document-view"] [data-offset]').first()).toBeVisible();
 }
 
+// a long document and a restart: generous bounds for a loaded machine (every step still waits for its condition)
+test.describe.configure({ timeout: 180_000 });
+
 const highlighted = (page: Page, name: string) => page.evaluate((n) => CSS.highlights.get(n)?.size ?? 0, name);
 
 test('find (Ctrl+F) searches the whole text, reveals unrendered paragraphs, and labels all matches in one undo step', async ({ app }) => {

@@ -5,6 +5,7 @@ import { registerAgree } from './agree';
 import { exitCodeFor, exportCommand, importCommand, statsCommand, validateCommand, EXIT } from './commands';
 import { listOption, processIo, type Io } from './report';
 import { registerSuggest } from './suggest';
+import { registerTeam } from './team';
 
 /**
  * `spanmark` on the command line: import, export, validate, stats (and
@@ -61,6 +62,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
 
   registerAgree(program);
   registerSuggest(program, io, setExit);
+  registerTeam(program, io, run);
   return program;
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCHEMA } from '../../shared/model/defaults';
-import type { Corpus, Document, Span } from '../../shared/model/schema';
+import { SCHEMA_VERSION, type Corpus, type Document, type Span } from '../../shared/model/schema';
 import { CorpusStore } from './corpus-store';
 import { agreeFromCorpora, annotatorOf, CopyError, loadCopy, parseCorpusFile } from './copies';
 import { main } from '../cli/index';
@@ -14,7 +14,7 @@ const span = (who: string, label: string, start: number, end: number, id = `${wh
   id, label, start, end, text: TEXT.slice(start, end), annotator: who, createdAt: T, updatedAt: T,
 });
 const doc = (spans: Span[]): Document => ({ id: 'd1', title: 'Strike', source: {}, text: TEXT, status: 'done', spans, relations: [] });
-const corpus = (...documents: Document[]): Corpus => ({ schemaVersion: 1, id: 'c', name: 'Korvany', schema: DEFAULT_SCHEMA, guidelines: '', createdAt: T, updatedAt: T, documents });
+const corpus = (...documents: Document[]): Corpus => ({ schemaVersion: SCHEMA_VERSION, id: 'c', name: 'Korvany', schema: DEFAULT_SCHEMA, guidelines: '', createdAt: T, updatedAt: T, documents });
 
 const ann = corpus(doc([span('ann', 'actor', 0, 9), span('ann', 'claim', 15, 31), span('ann', 'figure', 15, 26)]));
 const bob = corpus(doc([span('bob', 'actor', 0, 9), span('bob', 'claim', 15, 32), span('bob', 'figure', 15, 26)]));

@@ -64,7 +64,13 @@ export class StoreError extends Error {
 
 export interface OpenOptions extends CorpusFsOptions {
   readOnly?: boolean;
+  /** lock timings (tests shorten them): the lock counts as abandoned after `staleMs` without a refresh */
+  lock?: { staleMs: number; updateMs: number };
+  /** called when this store stops being writable while open (its lock was taken or deleted) */
+  onReadOnly?: (reason: string) => void;
 }
+
+const LOCK_TIMINGS = { staleMs: 15_000, updateMs: 5_000 };
 
 /**
  * A file name for a new document: portable characters, never a Windows
@@ -89,6 +95,8 @@ export class CorpusStore {
   private readonly summaries = new Map<string, CacheEntry>();
   private damagedDocs: DamagedDocument[] = [];
   private release: (() => Promise<void>) | null = null;
+  /** a read-only store of an older corpus upgrades each document as it reads it */
+  private upgradeDocsFrom: number | null = null;
   private cacheTimer: NodeJS.Timeout | null = null;
   private cacheFlush: Promise<void> = Promise.resolve();
   /** the cache differs from what is on disk; opening and closing an unchanged corpus must not rewrite it */
@@ -101,11 +109,20 @@ export class CorpusStore {
   private constructor(
     private readonly fs: CorpusFs,
     manifest: Manifest,
-    readonly readOnly: boolean,
-    readonly readOnlyReason?: string,
+    private ro: boolean,
+    private roReason: string | undefined,
+    private readonly opts: OpenOptions = {},
   ) {
     this.dir = fs.root;
     this.manifest = manifest;
+  }
+
+  get readOnly(): boolean {
+    return this.ro;
+  }
+
+  get readOnlyReason(): string | undefined {
+    return this.roReason;
   }
 
   static async create(dir: string, init: { name: string; schema?: AnnotationSchema; guidelines?: string; id?: string }, opts: OpenOptions = {}): Promise<CorpusStore> {
@@ -143,6 +160,7 @@ export class CorpusStore {
       throw new StoreError('invalid', `${path.join(dir, MANIFEST)} is not valid JSON: ${(e as Error).message}`);
     }
     const verdict = checkVersion(raw);
+    let upgradeDocsFrom: number | null = null;
     let readOnly = opts.readOnly ?? false;
     let reason: string | undefined = readOnly ? 'Opened read-only.' : undefined;
     const links = await linksIn(fs);
@@ -157,16 +175,21 @@ export class CorpusStore {
     } else if (verdict.kind === 'invalid') {
       throw new StoreError('invalid', `${MANIFEST} has no valid schemaVersion.`);
     } else if (verdict.kind === 'migrate') {
-      if (readOnly) throw new StoreError('invalid', `This corpus uses schema version ${verdict.from}; open it writable once to upgrade it.`);
-      raw = await migrateOnDisk(fs, raw as Record<string, unknown>);
+      // a read-only copy (an annotator's returned copy) is upgraded in memory; its documents as they are read
+      if (readOnly) {
+        raw = { ...(raw as Record<string, unknown>) };
+        migrate(raw as Record<string, unknown>, []);
+        upgradeDocsFrom = verdict.from;
+      } else raw = await migrateOnDisk(fs, raw as Record<string, unknown>);
     }
     const parsed = ManifestSchema.safeParse(raw);
     if (!parsed.success) throw new StoreError('invalid', `${MANIFEST} is malformed: ${parsed.error.issues[0]?.message ?? 'unknown problem'}`);
-    const store = new CorpusStore(fs, parsed.data, readOnly, reason);
+    const store = new CorpusStore(fs, parsed.data, readOnly, reason, opts);
+    store.upgradeDocsFrom = upgradeDocsFrom;
     if (!readOnly) {
       const locked = await store.lock();
       if (locked !== true) {
-        const ro = new CorpusStore(fs, parsed.data, true, locked);
+        const ro = new CorpusStore(fs, parsed.data, true, locked, opts);
         await ro.loadSummaries();
         return ro;
       }
@@ -187,13 +210,37 @@ export class CorpusStore {
 
   /** true, or why the corpus is open read-only instead */
   private async lock(): Promise<true | string> {
+    const { staleMs, updateMs } = this.opts.lock ?? LOCK_TIMINGS;
     try {
-      this.release = await lockfile.lock(this.dir, { lockfilePath: path.join(this.dir, LOCK), stale: 15_000, update: 5_000, realpath: false });
+      this.release = await lockfile.lock(this.dir, {
+        lockfilePath: path.join(this.dir, LOCK),
+        stale: staleMs,
+        update: updateMs,
+        realpath: false,
+        // proper-lockfile throws this from a timer (an uncaught exception) unless handled here
+        onCompromised: (e) => this.lockLost(e),
+      });
       return true;
     } catch (e) {
       if (errCode(e) === 'ELOCKED') return 'Another Spanmark window or process is editing this corpus; it is open read-only.';
+      if (['EROFS', 'EACCES', 'EPERM'].includes(errCode(e) ?? '')) return 'This folder cannot be written (a read-only disk or no permission); the corpus is open read-only.';
       throw e;
     }
+  }
+
+  /**
+   * The lock was taken by another process (ours looked abandoned) or its
+   * folder was deleted (`git clean -fdx`): another writer may be at work, so
+   * from now on this store writes nothing, and says why.
+   */
+  private lockLost(e: Error): void {
+    if (this.ro) return;
+    this.ro = true;
+    this.release = null;
+    this.roReason = `Spanmark lost its lock on this corpus (${e.message.replace(/\.$/, '')}); another program may be editing it, so it is now read-only. Reload it to continue; nothing on disk was overwritten.`;
+    if (this.cacheTimer) clearTimeout(this.cacheTimer);
+    this.cacheTimer = null;
+    this.opts.onReadOnly?.(this.roReason);
   }
 
   /**
@@ -269,6 +316,7 @@ export class CorpusStore {
     } catch (e) {
       throw new StoreError('invalid', `Document ${id} (${file}) cannot be read: ${(e as Error).message}`);
     }
+    if (this.upgradeDocsFrom !== null && raw && typeof raw === 'object') migrate({ schemaVersion: this.upgradeDocsFrom }, [raw as Record<string, unknown>]);
     const parsed = DocumentSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

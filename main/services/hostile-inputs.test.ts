@@ -154,7 +154,7 @@ const REFUSED_STATIC: Refusal[] = [
   ['spanmark-text-mismatch.json', 'spanmark-text-mismatch.json', /span text "major" does not match the text at 4–9: "mayor"/, 45],
   ['spanmark-duplicate-span-ids.json', 'spanmark-duplicate-span-ids.json', /duplicate span id "s1"/, 45],
   ['spanmark-relation-to-missing-span.json', 'spanmark-relation-to-missing-span.json', /relation points to missing span "s9"/, 45],
-  ['spanmark-newer-version.json', 'spanmark-newer-version.json', /written by a newer Spanmark \(schema version 99; this version reads 1\)/],
+  ['spanmark-newer-version.json', 'spanmark-newer-version.json', /written by a newer Spanmark \(schema version 99; this version reads \d+\)/],
   ['labelstudio-offsets-out-of-range.json', 'labelstudio-offsets-out-of-range.json', /span 40–90 lies outside the text/, 13],
   ['labelstudio-text-mismatch.json', 'labelstudio-text-mismatch.json', /region text "major" does not match the document at 4–9 \(found "mayor"\)/, 13],
   ['labelstudio-relation-to-missing-region.json', 'labelstudio-relation-to-missing-region.json', /relation a1 → zz points to a missing region/, 3],

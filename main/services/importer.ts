@@ -3,8 +3,8 @@ import path from 'node:path';
 import type { FileProblem, ImportFormat } from '../../shared/ipc/contract';
 import { newId } from '../../shared/model/ids';
 import type { AnnotationSchema, Document } from '../../shared/model/schema';
-import { newDocument } from '../../shared/formats/common';
-import { detectFormat, importCodec, type DetectedFormat } from '../../shared/formats/index';
+import { detectFormat, type DetectedFormat } from '../../shared/formats/index';
+import { parseInWorker } from './parse-in-worker';
 import type { ImportResult, OffsetUnit, TextFile } from '../../shared/formats/types';
 import { decodeText, TextDecodeError } from '../../shared/text/encoding';
 
@@ -147,7 +147,8 @@ async function importUnit(unit: Unit, opts: ImportPathsOptions, warnings: FilePr
   const format = unit.format ?? detectFormat(first.name, first.text);
   if (!format) return { error: { file: first.name, message: `${first.name} is not a format Spanmark reads (txt, md, html, doccano, Label Studio, brat, CoNLL, Spanmark JSON)` } };
   try {
-    const res = format === 'html' ? await importHtml(first) : importCodec(format).import(files, { ...(opts.offsets ? { offsets: opts.offsets } : {}), ...(opts.annotator ? { annotator: opts.annotator } : {}) });
+    // parsed in a worker thread with a time budget (parse-in-worker.ts), so a hostile file cannot stall main
+    const res = await parseInWorker({ format, files, options: { ...(opts.offsets ? { offsets: opts.offsets } : {}), ...(opts.annotator ? { annotator: opts.annotator } : {}) } });
     // e.g. `[]` in a .jsonl, or a CoNLL file of -DOCSTART- lines: the user must hear that nothing came in
     if (!res.documents.length && !res.problems.length) return { error: { file: first.name, message: `${first.name} holds no documents (read as ${format})` } };
     return res;
@@ -155,16 +156,6 @@ async function importUnit(unit: Unit, opts: ImportPathsOptions, warnings: FilePr
     // codecs report problems rather than throw; this is the net for a bug, so the other files still import
     return { error: { file: first.name, message: `could not import ${first.name} as ${format}: ${err instanceof Error ? err.message : String(err)}` } };
   }
-}
-
-async function importHtml(file: TextFile): Promise<ImportResult> {
-  // jsdom is heavy; load it only when a page is imported
-  const { htmlToArticle } = await import('./html-import');
-  const article = htmlToArticle(file.text, { fileName: path.basename(file.name) });
-  const doc = newDocument({ title: article.title, text: article.text, fileName: file.name, format: 'html' });
-  if (article.url) doc.source.url = article.url;
-  const problems = article.text.trim() ? [] : [{ file: file.name, message: 'no readable text found in this page' }];
-  return { documents: [doc], labels: [], relationTypes: [], problems, warnings: [] };
 }
 
 function mb(bytes: number): string {

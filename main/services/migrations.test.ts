@@ -69,7 +69,7 @@ describe('migrate', () => {
     expect(CorpusMetaSchema.safeParse(manifest).success).toBe(false);
     expect(DocumentSchema.safeParse(docs[0]).success).toBe(false);
 
-    migrate(manifest, docs, { 0: renameV0 });
+    migrate(manifest, docs, { ...MIGRATIONS, 0: renameV0 });
     expect(manifest.schemaVersion).toBe(SCHEMA_VERSION);
     const meta = CorpusMetaSchema.parse(manifest);
     expect(meta.name).toBe('Old corpus');
@@ -80,7 +80,7 @@ describe('migrate', () => {
 
   it('names the missing step instead of loading a half-upgraded corpus', async () => {
     const { manifest, docs } = await readV0();
-    expect(() => migrate(manifest, docs, {})).toThrow('No migration from schema version 0.');
+    expect(() => migrate(manifest, docs, { ...MIGRATIONS })).toThrow('No migration from schema version 0.');
     expect(manifest.schemaVersion).toBe(0);
   });
 
@@ -92,9 +92,9 @@ describe('migrate', () => {
     expect(manifest).toEqual({ schemaVersion: SCHEMA_VERSION, name: 'n' });
   });
 
-  it('ships no migrations while version 1 is the only format', () => {
-    expect(SCHEMA_VERSION).toBe(1);
-    expect(Object.keys(MIGRATIONS)).toEqual([]);
+  it('has one step per version bump', () => {
+    expect(SCHEMA_VERSION).toBe(2);
+    expect(Object.keys(MIGRATIONS).map(Number)).toEqual([1]);
   });
 
   it('makes the store refuse an older corpus it cannot upgrade, without touching it', async () => {
@@ -115,5 +115,62 @@ describe('migrate', () => {
     } finally {
       delete MIGRATIONS[0];
     }
+  });
+});
+
+describe('schema version 1 → 2: roles', () => {
+  let dir: string;
+  /** a corpus folder as Spanmark 1 wrote it: no roles, and a user's own label beside the usual ones */
+  const V1_MANIFEST = {
+    schemaVersion: 1,
+    id: 'c_v1',
+    name: 'Version 1 corpus',
+    schema: {
+      labels: [
+        { name: 'claim', description: '', color: '#f2c14e', examples: [] },
+        { name: 'figure', description: '', color: '#e4572e', examples: [] },
+        { name: 'attribution', description: '', color: '#3aa67a', examples: [] },
+        { name: 'place', description: '', color: '#a86cc1', examples: [] },
+      ],
+      relationTypes: [
+        { name: 'source', description: '', from: ['attribution'], to: [], color: '#5b8def' },
+        { name: 'content', description: '', from: ['attribution'], to: ['claim'], color: '#f2c14e' },
+      ],
+    },
+    guidelines: '',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    documents: [{ id: 'd1', file: 'd1.json' }],
+  };
+  const V1_DOC = { id: 'd1', title: 'T', source: {}, text: '62 killed', status: 'todo', spans: [], relations: [] };
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'spanmark-v1-'));
+    await mkdir(path.join(dir, 'docs'));
+    await writeFile(path.join(dir, 'corpus.json'), JSON.stringify(V1_MANIFEST));
+    await writeFile(path.join(dir, 'docs', 'd1.json'), JSON.stringify(V1_DOC));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('gives labels and relation types their roles by name when the store opens a version 1 corpus', async () => {
+    const store = await CorpusStore.open(dir);
+    try {
+      expect(store.meta.schemaVersion).toBe(2);
+      expect(store.meta.schema.labels.map((l) => [l.name, l.role])).toEqual([['claim', 'claim'], ['figure', 'figure'], ['attribution', 'cue'], ['place', undefined]]);
+      expect(store.meta.schema.relationTypes.map((t) => [t.name, t.role])).toEqual([['source', 'source'], ['content', 'content']]);
+    } finally {
+      await store.close();
+    }
+    expect(JSON.parse(await readFile(path.join(dir, 'corpus.json.v1'), 'utf8'))).toEqual(V1_MANIFEST);
+  });
+
+  it('reads a version 1 copy read-only, upgraded in memory and untouched on disk', async () => {
+    const store = await CorpusStore.open(dir, { readOnly: true });
+    try {
+      expect(store.meta.schema.labels.find((l) => l.name === 'figure')?.role).toBe('figure');
+      expect((await store.readAll()).documents).toHaveLength(1);
+    } finally {
+      await store.close();
+    }
+    expect(JSON.parse(await readFile(path.join(dir, 'corpus.json'), 'utf8'))).toEqual(V1_MANIFEST);
   });
 });

@@ -1,13 +1,17 @@
+import { upgradeToRoles } from '../../shared/model/roles';
 import { SCHEMA_VERSION } from '../../shared/model/schema';
 
 /**
  * One function per schema version bump, keyed by the version it upgrades
- * from. Version 1 is the first released format, so the table is empty; the
- * store already runs it on open (corpus-store.ts, migrateOnDisk, keeping
- * the originals as *.v<N>), so the first bump only adds an entry here.
+ * from. The store runs them on open (corpus-store.ts, migrateOnDisk,
+ * keeping the originals as *.v<N>); copies and single-file imports run
+ * them in memory.
  */
 export type Migration = (manifest: Record<string, unknown>, docs: Record<string, unknown>[]) => void;
-export const MIGRATIONS: Record<number, Migration> = {};
+export const MIGRATIONS: Record<number, Migration> = {
+  // 1 → 2: labels and relation types gain roles (claim, actor, figure, cue; source, content), given by their names
+  1: (manifest) => upgradeToRoles(manifest),
+};
 
 export type VersionVerdict = { kind: 'current' } | { kind: 'migrate'; from: number } | { kind: 'newer'; version: number } | { kind: 'invalid' };
 

@@ -44,7 +44,16 @@ export class Session {
   }
 
   async open(dir: string): Promise<OpenCorpus> {
-    const next = await CorpusStore.open(path.resolve(dir));
+    const full = path.resolve(dir);
+    // the same corpus again (reload): the old store lets go of the lock first, or the new one finds it
+    // taken by us and opens read-only
+    if (this.store && path.resolve(this.store.dir) === full) await this.close();
+    // a lost lock turns the store read-only; the window hears of it as a change on disk, and reloading shows why
+    const next: CorpusStore = await CorpusStore.open(full, {
+      onReadOnly: () => {
+        if (this.store === next) this.onExternalChange({ documentIds: [], meta: true });
+      },
+    });
     await this.close();
     this.store = next;
     this.startWatching(next);

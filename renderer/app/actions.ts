@@ -1,6 +1,7 @@
 import { ApiError, call, subscribe } from '../api';
 import { addRelation, addSpan, EditError, relationsBrokenByRelabel, removeSpans, updateSpan, type Actor } from '../../shared/model/edits';
 import { figureAttributes } from '../../shared/analysis/figure-attributes';
+import { labelHasRole } from '../../shared/model/roles';
 import { OffsetIndex } from '../../shared/text/offsets';
 import type { Document, DocStatus } from '../../shared/model/schema';
 import type { ExportFormat, ExportFilters, ImportReport, OpenCorpus } from '../../shared/ipc/contract';
@@ -204,7 +205,7 @@ export function labelRange(label: string, start: number, end: number): void {
   guard(() => {
     // one index per text, not a code point array per label: labelling stays O(spans) on 1M-character documents
     const index = offsetIndexFor(s.doc!.text);
-    const { doc, span } = addSpan(s.doc!, { label, start, end, ...(label === 'figure' ? { attributes: figureAttributes(index.slice(start, end)) } : {}) }, actor(), index);
+    const { doc, span } = addSpan(s.doc!, { label, start, end, ...(labelHasRole(s.corpus?.meta.schema, label, 'figure') ? { attributes: figureAttributes(index.slice(start, end)) } : {}) }, actor(), index);
     commit(doc, { selectedSpanId: span.id });
   });
 }
@@ -217,7 +218,7 @@ export function relabel(spanId: string, label: string): void {
   // a source must point at an actor: relations the new label would break go only with the user's consent
   const broken = s.corpus ? relationsBrokenByRelabel(s.doc, s.corpus.meta.schema, spanId, label) : [];
   if (broken.length && !window.confirm(`As ${label}, this span no longer fits ${broken.length} ${broken.map((r) => r.type).join(', ')} relation${broken.length > 1 ? 's' : ''}. Relabel and remove ${broken.length > 1 ? 'them' : 'it'}? (Undo brings ${broken.length > 1 ? 'them' : 'it'} back.)`)) return;
-  const attributes = label === 'figure' && !span.attributes ? figureAttributes(span.text) : span.attributes;
+  const attributes = labelHasRole(s.corpus?.meta.schema, label, 'figure') && !span.attributes ? figureAttributes(span.text) : span.attributes;
   const gone = new Set(broken.map((r) => r.id));
   const relabelled = updateSpan(s.doc, spanId, { label, ...(attributes ? { attributes } : {}) }, actor());
   commit({ ...relabelled, relations: relabelled.relations.filter((r) => !gone.has(r.id)) });

@@ -4,6 +4,7 @@ import { labelSelection } from './document/AnnotatedDocument';
 import { getState, setState, useAppState } from '../app/store';
 import { DOC_STATUSES, type DocStatus } from '../../shared/model/schema';
 import { keyOfLabel } from './label-keys';
+import { setAnnotatorName } from './annotator-name';
 
 function SaveIndicator() {
   const save = useAppState((s) => s.save);
@@ -141,7 +142,7 @@ export function Toolbar() {
           aria-label="Annotator name"
           data-testid="annotator-name"
           value={annotator}
-          onChange={(e) => void attempt(async () => setState({ settings: await call('settings:set', { annotator: e.target.value }) }))}
+          onChange={(e) => setAnnotatorName(e.target.value)}
         />
       </span>
     </div>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCHEMA } from '../model/defaults';
-import type { Corpus, Document, Relation, Span } from '../model/schema';
-import { attributionChains, claimsAndFigures, figuresToCsv, figuresToJson, groupFigures, sortValue } from './claims';
+import { SCHEMA_VERSION, type Corpus, type Document, type Relation, type Span } from '../model/schema';
+import { attributionChains, claimsAndFigures, figuresToCsv, figuresToJson, groupFigures, openAttributions, sortValue } from './claims';
 
 const T = '2026-01-01T00:00:00.000Z';
 const TEXT =
@@ -42,10 +42,10 @@ const doc: Document = {
   spans: [ministry, said, sentence, claim1, fig62, fig40, monitors, claim2, fig60, according, observatory, hundreds, evilClaim, evil],
   relations: [rel('source', said, ministry), rel('content', said, claim1), rel('content', according, claim2), rel('source', according, observatory), rel('source', according, monitors)],
 };
-const corpus: Corpus = { schemaVersion: 1, id: 'c', name: 'c', schema: DEFAULT_SCHEMA, guidelines: '', createdAt: T, updatedAt: T, documents: [doc] };
+const corpus: Corpus = { schemaVersion: SCHEMA_VERSION, id: 'c', name: 'c', schema: DEFAULT_SCHEMA, guidelines: '', createdAt: T, updatedAt: T, documents: [doc] };
 
 describe('attributionChains', () => {
-  const chains = attributionChains(doc);
+  const chains = attributionChains(doc, DEFAULT_SCHEMA);
   it('follows content back to the cue and source on to the actors, with nested figures', () => {
     expect(chains.map((c) => c.claim.text.slice(0, 20))).toEqual(['The Defence Ministry', 'the strike killed 62', 'the death toll at mo', '=1+1 people were hur']);
     const [outer, inner, toll, unattributed] = chains;
@@ -59,7 +59,7 @@ describe('attributionChains', () => {
   });
   it('ignores relations whose ends are missing', () => {
     const broken = { ...doc, relations: [...doc.relations, { id: 'rx', type: 'source', from: said.id, to: 'gone', annotator: 'x' }] };
-    expect(attributionChains(broken)[1]!.actors.map((s) => s.text)).toEqual(['The Defence Ministry']);
+    expect(attributionChains(broken, DEFAULT_SCHEMA)[1]!.actors.map((s) => s.text)).toEqual(['The Defence Ministry']);
   });
 });
 
@@ -134,5 +134,43 @@ describe('serialisation', () => {
   it('JSON round-trips', () => {
     expect(JSON.parse(figuresToJson(rows))).toEqual(rows);
     expect(JSON.parse(figuresToJson(groupFigures(rows)))[0].category).toBe('killed');
+  });
+});
+
+describe('roles, not names', () => {
+  /** the schema with every special label and relation type renamed, as a user may do in the schema editor */
+  const RENAMED: Record<string, string> = { figure: 'number', claim: 'statement', attribution: 'cue word', source: 'speaker', content: 'says' };
+  const renamedSchema = {
+    labels: DEFAULT_SCHEMA.labels.map((l) => ({ ...l, name: RENAMED[l.name] ?? l.name })),
+    relationTypes: DEFAULT_SCHEMA.relationTypes.map((t) => ({ ...t, name: RENAMED[t.name] ?? t.name })),
+  };
+  const renamedDoc: Document = {
+    ...doc,
+    spans: doc.spans.map((s) => ({ ...s, label: RENAMED[s.label] ?? s.label })),
+    relations: doc.relations.map((r) => ({ ...r, type: RENAMED[r.type] ?? r.type })),
+  };
+  const renamed: Corpus = { ...corpus, schema: renamedSchema, documents: [renamedDoc] };
+
+  it('Claims & figures still lists every figure after `figure` is renamed `number`', () => {
+    const rows = claimsAndFigures(renamed);
+    expect(rows.map((r) => r.figureText)).toEqual(['62 servicemen', '40 others', 'more than 60', 'Hundreds fled', '=1+1 people']);
+    expect(rows.find((r) => r.figureText === '62 servicemen')).toMatchObject({ claimText: claim1.text, cueText: 'said in a statement', actorText: 'The Defence Ministry' });
+  });
+
+  it('Who said what follows renamed relation types by their roles', () => {
+    expect(attributionChains(renamedDoc, renamedSchema).map((c) => c.actors.map((a) => a.text))).toEqual(attributionChains(doc, DEFAULT_SCHEMA).map((c) => c.actors.map((a) => a.text)));
+  });
+
+  it('a label named `figure` without the figure role is not a figure', () => {
+    const noRole = { ...DEFAULT_SCHEMA, labels: DEFAULT_SCHEMA.labels.map((l) => (l.name === 'figure' ? { ...l, role: undefined } : l)) };
+    expect(claimsAndFigures({ ...corpus, schema: noRole })).toEqual([]);
+  });
+});
+
+describe('openAttributions', () => {
+  it('lists a cue linked to its source but to no claim yet, and nothing once its content is linked', () => {
+    const pending = { ...doc, relations: [rel('source', said, ministry)] };
+    expect(openAttributions(pending, DEFAULT_SCHEMA).map((a) => [a.cue.text, a.actors.map((x) => x.text)])).toEqual([['said in a statement', ['The Defence Ministry']]]);
+    expect(openAttributions(doc, DEFAULT_SCHEMA)).toEqual([]);
   });
 });

@@ -2,24 +2,34 @@
  * Who said what, with which numbers: walks the relation graph of a document
  * from each claim back to its attribution cues (`content`: cue → claim) and
  * on to the credited actors (`source`: cue → actor), and collects the
- * figures written inside the claim. The figure table built from it is what
+ * figures written inside the claim. Labels and relation types are found by
+ * their role in the schema, never by name. The figure table built from it is what
  * an analyst compares across outlets ("62 killed, per the ministry" vs
  * "more than 60, per monitors").
  */
 
-import type { Corpus, Document, Span } from '../model/schema';
+import type { AnnotationSchema, Corpus, Document, Span } from '../model/schema';
+import { labelsWithRole, relationTypesWithRole } from '../model/roles';
 import { OffsetIndex } from '../text/offsets';
 import { toCsv } from './csv';
 import { CATEGORY_ORDER, countedCategory, FIGURE_QUALIFIERS, parseFigure, type FigureQualifier, type ParsedFigure } from './figures';
 
-export interface ChainOptions {
-  claimLabel?: string;
-  figureLabel?: string;
-  sourceType?: string;
-  contentType?: string;
+/** The labels and relation types that play each role in a schema (shared/model/roles.ts). */
+export interface ChainRoles {
+  claim: Set<string>;
+  figure: Set<string>;
+  source: Set<string>;
+  content: Set<string>;
 }
 
-const DEFAULTS: Required<ChainOptions> = { claimLabel: 'claim', figureLabel: 'figure', sourceType: 'source', contentType: 'content' };
+export function chainRoles(schema: AnnotationSchema): ChainRoles {
+  return {
+    claim: labelsWithRole(schema, 'claim'),
+    figure: labelsWithRole(schema, 'figure'),
+    source: relationTypesWithRole(schema, 'source'),
+    content: relationTypesWithRole(schema, 'content'),
+  };
+}
 
 export interface Chain {
   claim: Span;
@@ -33,16 +43,16 @@ export interface Chain {
 
 const byPosition = (a: Span, b: Span) => a.start - b.start || a.end - b.end;
 
-export function attributionChains(doc: Document, options: ChainOptions = {}): Chain[] {
-  const o = { ...DEFAULTS, ...options };
+export function attributionChains(doc: Document, schema: AnnotationSchema): Chain[] {
+  const o = chainRoles(schema);
   const spanById = new Map(doc.spans.map((s) => [s.id, s]));
-  const figures = doc.spans.filter((s) => s.label === o.figureLabel);
+  const figures = doc.spans.filter((s) => o.figure.has(s.label));
   return doc.spans
-    .filter((s) => s.label === o.claimLabel)
+    .filter((s) => o.claim.has(s.label))
     .sort(byPosition)
     .map((claim) => {
-      const cueIds = new Set(doc.relations.filter((r) => r.type === o.contentType && r.to === claim.id).map((r) => r.from));
-      const actorIds = new Set(doc.relations.filter((r) => r.type === o.sourceType && cueIds.has(r.from)).map((r) => r.to));
+      const cueIds = new Set(doc.relations.filter((r) => o.content.has(r.type) && r.to === claim.id).map((r) => r.from));
+      const actorIds = new Set(doc.relations.filter((r) => o.source.has(r.type) && cueIds.has(r.from)).map((r) => r.to));
       const pick = (ids: Set<string>) => [...ids].map((id) => spanById.get(id)).filter((s): s is Span => s !== undefined).sort(byPosition);
       return {
         claim,
@@ -51,6 +61,30 @@ export function attributionChains(doc: Document, options: ChainOptions = {}): Ch
         figures: figures.filter((f) => f.start >= claim.start && f.end <= claim.end).sort(byPosition),
       };
     });
+}
+
+/** An attribution cue linked to its source but not yet to any claim: work in progress, shown as incomplete. */
+export interface OpenAttribution {
+  cue: Span;
+  actors: Span[];
+}
+
+export function openAttributions(doc: Document, schema: AnnotationSchema): OpenAttribution[] {
+  const o = chainRoles(schema);
+  const spanById = new Map(doc.spans.map((s) => [s.id, s]));
+  const withContent = new Set(doc.relations.filter((r) => o.content.has(r.type) && spanById.has(r.to)).map((r) => r.from));
+  const actorsByCue = new Map<string, Span[]>();
+  for (const r of doc.relations) {
+    const actor = spanById.get(r.to);
+    if (!o.source.has(r.type) || withContent.has(r.from) || !actor) continue;
+    actorsByCue.set(r.from, [...(actorsByCue.get(r.from) ?? []), actor]);
+  }
+  return [...actorsByCue]
+    .flatMap(([cueId, actors]) => {
+      const cue = spanById.get(cueId);
+      return cue ? [{ cue, actors: actors.sort(byPosition) }] : [];
+    })
+    .sort((a, b) => byPosition(a.cue, b.cue));
 }
 
 /** One figure with its chain; the parsed-figure fields come from attributes or parseFigure. */
@@ -91,13 +125,13 @@ const joinTexts = (spans: Span[]) => (spans.length ? spans.map((s) => s.text).jo
  * anything missing is read from the figure's text by parseFigure. A figure
  * inside nested claims belongs to the innermost one.
  */
-export function claimsAndFigures(corpus: Corpus, options: ChainOptions = {}): FigureRow[] {
-  const o = { ...DEFAULTS, ...options };
+export function claimsAndFigures(corpus: Corpus): FigureRow[] {
+  const figureLabels = labelsWithRole(corpus.schema, 'figure');
   const rows: FigureRow[] = [];
   for (const doc of corpus.documents) {
-    const chains = attributionChains(doc, o);
+    const chains = attributionChains(doc, corpus.schema);
     const index = new OffsetIndex(doc.text);
-    const figures = doc.spans.filter((s) => s.label === o.figureLabel).sort(byPosition);
+    const figures = doc.spans.filter((s) => figureLabels.has(s.label)).sort(byPosition);
     for (const f of figures) {
       let home: Chain | null = null;
       for (const c of chains) {

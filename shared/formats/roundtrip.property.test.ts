@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Corpus, Document, Span } from '../model/schema';
+import { SCHEMA_VERSION, type Corpus, type Document, type Span } from '../model/schema';
 import { DEFAULT_SCHEMA } from '../model/defaults';
 import { OffsetIndex } from '../text/offsets';
 import { project } from './__fixtures__/golden';
@@ -47,7 +47,7 @@ const docArb = fc
     return { id: 'd', title: 'Random', source: {}, text, status: 'todo', spans, relations };
   });
 
-const corpusOf = (doc: Document): Corpus => ({ schemaVersion: 1, id: 'c', name: 'c', schema: DEFAULT_SCHEMA, guidelines: '', createdAt: T, updatedAt: T, documents: [doc] });
+const corpusOf = (doc: Document): Corpus => ({ schemaVersion: SCHEMA_VERSION, id: 'c', name: 'c', schema: DEFAULT_SCHEMA, guidelines: '', createdAt: T, updatedAt: T, documents: [doc] });
 const str = (f: OutputFile) => (typeof f.data === 'string' ? f.data : new TextDecoder().decode(f.data));
 
 describe('round trips on random texts', () => {

@@ -1,6 +1,7 @@
 import type { FileProblem } from '../ipc/contract';
 import { CorpusSchema, DocumentSchema, SCHEMA_VERSION, type Document } from '../model/schema';
 import { documentProblems } from '../model/validate';
+import { upgradeToRoles } from '../model/roles';
 import { isRecord, lineOfJsonValue, parseJson, result } from './common';
 import { applyFilters } from './filter';
 import type { Codec, ExportOptions, ExportResult, ImportResult, TextFile } from './types';
@@ -26,6 +27,11 @@ export function importSpanmark(files: TextFile[]): ImportResult {
   };
   const where = (path: PropertyKey[]) => path.map(String).join('.');
 
+  if (isRecord(raw) && raw.schemaVersion === 1) {
+    // a corpus exported by Spanmark 1 gets the upgrade the store runs on open (main/services/migrations.ts)
+    upgradeToRoles(raw);
+    raw.schemaVersion = 2;
+  }
   if (isRecord(raw) && typeof raw.schemaVersion === 'number' && raw.schemaVersion > SCHEMA_VERSION) {
     // zod alone would say "schemaVersion: Invalid input: expected 1", which does not tell the user what to do
     return result([], [{ file: file.name, message: `written by a newer Spanmark (schema version ${raw.schemaVersion}; this version reads ${SCHEMA_VERSION}); update Spanmark to import it` }]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCHEMA } from '../model/defaults';
-import type { Corpus, Document, Relation, Span } from '../model/schema';
+import { SCHEMA_VERSION, type Corpus, type Document, type Relation, type Span } from '../model/schema';
 import { agreementReport, formatReport, reportToCsv, type AnnotatorCopy } from './index';
 
 const T = '2026-01-01T00:00:00.000Z';
@@ -17,7 +17,7 @@ const rl = (type: string, from: Span, to: Span): Relation => ({ id: `r${++n}`, t
 function doc(id: string, text: string, spans: Span[], relations: Relation[] = []): Document {
   return { id, title: id.toUpperCase(), source: {}, text, status: 'done', spans, relations };
 }
-const corpus = (...documents: Document[]): Corpus => ({ schemaVersion: 1, id: 'c', name: 'c', schema: DEFAULT_SCHEMA, guidelines: '', createdAt: T, updatedAt: T, documents });
+const corpus = (...documents: Document[]): Corpus => ({ schemaVersion: SCHEMA_VERSION, id: 'c', name: 'c', schema: DEFAULT_SCHEMA, guidelines: '', createdAt: T, updatedAt: T, documents });
 
 function d1(claimEnd: number, figEnd: number): Document {
   const actor = sp(D1, 'actor', 0, 9);

@@ -4,6 +4,7 @@ export const DEFAULT_SCHEMA: AnnotationSchema = {
   labels: [
     {
       name: 'claim',
+      role: 'claim',
       description: 'A statement presented as fact or allegation.',
       color: '#f2c14e',
       key: '1',
@@ -11,6 +12,7 @@ export const DEFAULT_SCHEMA: AnnotationSchema = {
     },
     {
       name: 'actor',
+      role: 'actor',
       description: 'A person, group, state or organisation that acts or speaks.',
       color: '#5b8def',
       key: '2',
@@ -18,6 +20,7 @@ export const DEFAULT_SCHEMA: AnnotationSchema = {
     },
     {
       name: 'figure',
+      role: 'figure',
       description: 'A number or quantity, such as "62 servicemen" or "more than 60".',
       color: '#e4572e',
       key: '3',
@@ -25,6 +28,7 @@ export const DEFAULT_SCHEMA: AnnotationSchema = {
     },
     {
       name: 'attribution',
+      role: 'cue',
       description: 'The cue that credits a statement to a source, such as "told Sputnik" or "according to".',
       color: '#3aa67a',
       key: '4',
@@ -34,6 +38,7 @@ export const DEFAULT_SCHEMA: AnnotationSchema = {
   relationTypes: [
     {
       name: 'source',
+      role: 'source',
       description: 'Links an attribution cue to the actor credited with the statement.',
       from: ['attribution'],
       to: ['actor'],
@@ -42,6 +47,7 @@ export const DEFAULT_SCHEMA: AnnotationSchema = {
     },
     {
       name: 'content',
+      role: 'content',
       description: 'Links an attribution cue to the claim it introduces.',
       from: ['attribution'],
       to: ['claim'],

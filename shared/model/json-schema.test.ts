@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { corpusJsonSchema } from './json-schema';
+import { SCHEMA_VERSION } from './schema';
 
 describe('committed JSON Schema', () => {
   it('matches the zod schema (run `npm run schema` after changing the model)', () => {
@@ -10,7 +11,7 @@ describe('committed JSON Schema', () => {
 
   it('describes offsets and the schema version', () => {
     const schema = JSON.parse(corpusJsonSchema());
-    expect(schema.properties.schemaVersion.const).toBe(1);
+    expect(schema.properties.schemaVersion.const).toBe(SCHEMA_VERSION);
     expect(schema.required).toContain('documents');
   });
 });

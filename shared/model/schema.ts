@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LABEL_ROLES, RELATION_ROLES } from './roles';
 import { SuggestSettingsSchema } from '../suggest/settings';
 
 /**
@@ -6,7 +7,7 @@ import { SuggestSettingsSchema } from '../suggest/settings';
  * `text` is stored beside them as a check. Bump SCHEMA_VERSION only together
  * with a migration in ./migrations.ts.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const id = z.string().min(1).max(200);
 const isoTime = z.string().min(1);
@@ -19,6 +20,8 @@ export const LabelSchema = z.object({
   /** single key that applies the label; defaults to its 1-based position */
   key: z.string().max(1).optional(),
   examples: z.array(z.string()).default([]),
+  /** what the label means to Spanmark's views (shared/model/roles.ts); optional */
+  role: z.enum(LABEL_ROLES).optional(),
 });
 
 export const RelationTypeSchema = z.object({
@@ -29,6 +32,8 @@ export const RelationTypeSchema = z.object({
   to: z.array(z.string()).default([]),
   color,
   key: z.string().max(1).optional(),
+  /** `source` (cue → actor) or `content` (cue → claim), for the attribution views */
+  role: z.enum(RELATION_ROLES).optional(),
 });
 
 export const AnnotationSchemaSchema = z.object({

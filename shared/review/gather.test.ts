@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCHEMA } from '../model/defaults';
-import type { Corpus, Document } from '../model/schema';
+import { SCHEMA_VERSION, type Corpus, type Document } from '../model/schema';
 import { gather, uniqueNames } from './gather';
 
 const T = '2026-01-01T00:00:00.000Z';
 const doc = (id: string, text: string, title = id): Document => ({ id, title, source: {}, text, status: 'done', spans: [], relations: [] });
-const corpus = (...documents: Document[]): Corpus => ({ schemaVersion: 1, id: 'c', name: 'c', schema: DEFAULT_SCHEMA, guidelines: '', createdAt: T, updatedAt: T, documents });
+const corpus = (...documents: Document[]): Corpus => ({ schemaVersion: SCHEMA_VERSION, id: 'c', name: 'c', schema: DEFAULT_SCHEMA, guidelines: '', createdAt: T, updatedAt: T, documents });
 
 describe('gather', () => {
   it('groups documents by id, in copy order', () => {

@@ -46,6 +46,22 @@ describe('snapToWords', () => {
     expect(snapped('r|ed, gr|een')).toBe('red, green');
   });
 
+  it('keeps the final period of an abbreviation, but not a sentence-final period', () => {
+    expect(snapped('officials |said U.S.| troops')).toBe('said U.S.');
+    expect(snapped('officials said |U.S.|')).toBe('U.S.');
+    expect(snapped('officials said U.|S|.')).toBe('U.S.');
+    expect(snapped('the |U.K.| government')).toBe('U.K.');
+    expect(snapped('according to |Gen.| Ivanov')).toBe('Gen.');
+    expect(snapped('at |9 a.m.| local time')).toBe('9 a.m.');
+    expect(snapped('at |9 a.|m. local time')).toBe('9 a.m.');
+    expect(snapped('Ask |Dr. Smith|')).toBe('Dr. Smith');
+    expect(snapped('the |e.g.| case')).toBe('e.g.');
+    // a period after an ordinary word ends the sentence and stays out
+    expect(snapped('the strike |killed 62 servicemen.| Next')).toBe('killed 62 servicemen');
+    expect(snapped('The general |said.|')).toBe('said');
+    expect(snapped('It was |Gene.| Then')).toBe('Gene');
+  });
+
   it('expands a sloppy drag inside words to the whole words', () => {
     expect(snapped('the Def|ence Minis|try said')).toBe('Defence Ministry');
     expect(snapped('the Defence Ministr|y|')).toBe('Ministry');

@@ -52,6 +52,40 @@ export function snapToWords(text: string, start: number, end: number): { start: 
   if (s >= e) return null;
   while (s > 0 && inWord(text, s - 1)) s--;
   while (e < text.length && inWord(text, e)) e++;
+  return withAbbreviations(text, s, e);
+}
+
+/**
+ * Abbreviations keep their periods ("U.S.", "a.m.", "Gen."): initialisms of
+ * one- or two-letter parts, and a short list of titles and shorthands. A
+ * period after any other word ends a sentence and stays out of the span.
+ */
+const TITLES = [
+  'Gen', 'Lt', 'Col', 'Maj', 'Capt', 'Sgt', 'Cpl', 'Pvt', 'Adm', 'Brig', 'Cmdr', 'Dr', 'Mr', 'Mrs', 'Ms', 'Prof', 'Rev',
+  'Sen', 'Rep', 'Gov', 'Pres', 'St', 'Jr', 'Sr', 'Mt', 'Ft', 'Inc', 'Ltd', 'Co', 'Corp', 'Dept', 'No', 'vs', 'etc', 'approx', 'est',
+  'Jan', 'Feb', 'Mar', 'Apr', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec',
+];
+const ABBREVIATION = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}.])(?:(?:\\p{L}{1,2}\\.){2,}|(?:${TITLES.join('|')})\\.)(?![\\p{L}\\p{M}\\p{N}])`, 'gu');
+/** how far around a selection an abbreviation touching it can begin or end */
+const ABBREVIATION_REACH = 12;
+
+function withAbbreviations(text: string, start: number, end: number): { start: number; end: number } {
+  let s = start;
+  let e = end;
+  for (const edge of [start, end]) {
+    const from = Math.max(0, edge - ABBREVIATION_REACH);
+    const window = text.slice(from, Math.min(text.length, edge + ABBREVIATION_REACH));
+    for (const m of window.matchAll(ABBREVIATION)) {
+      const ms = from + m.index;
+      const me = ms + m[0].length;
+      // the lookbehind saw only the window: a match cut at the window's start is not a real one
+      if (ms === from && from > 0 && /[\p{L}\p{M}\p{N}.]/u.test(text[from - 1]!)) continue;
+      if (ms < end && me > start) {
+        s = Math.min(s, ms);
+        e = Math.max(e, me);
+      }
+    }
+  }
   return { start: s, end: e };
 }
 

@@ -4,6 +4,7 @@ import { attempt, flushSave, notify, openDocument } from '../../app/actions';
 import { getState, setState, useAppState } from '../../app/store';
 import { LABEL_PALETTE } from '../../../shared/model/defaults';
 import type { Label, RelationType } from '../../../shared/model/schema';
+import { LABEL_ROLES, RELATION_ROLES, type LabelRole, type RelationRole } from '../../../shared/model/roles';
 
 /** Each row remembers the name it had when the editor opened, so a rename can be carried into the data. */
 type Row<T> = T & { original?: string };
@@ -71,6 +72,7 @@ export function SchemaEditor() {
               <th>Order</th>
               <th>Name</th>
               <th>Key</th>
+              <th title="What the label means to Who said what, Claims & figures and figure attributes; keeps them working after a rename">Role</th>
               <th>Colour</th>
               <th>Description</th>
               <th>Examples (; separated)</th>
@@ -93,6 +95,14 @@ export function SchemaEditor() {
                 </td>
                 <td dir="auto">
                   <input dir="auto" aria-label={`Label ${i + 1} key`} className="key" maxLength={1} value={r.key ?? ''} onChange={(e) => setLabel(i, { key: e.target.value || undefined })} />
+                </td>
+                <td dir="auto">
+                  <select aria-label={`Label ${i + 1} role`} data-testid="schema-role" value={r.role ?? ''} onChange={(e) => setLabel(i, { role: (e.target.value || undefined) as LabelRole | undefined })}>
+                    <option value="">—</option>
+                    {LABEL_ROLES.map((role) => (
+                      <option key={role}>{role}</option>
+                    ))}
+                  </select>
                 </td>
                 <td dir="auto">
                   <input aria-label={`Label ${i + 1} colour`} type="color" value={r.color} onChange={(e) => setLabel(i, { color: e.target.value })} />
@@ -131,6 +141,7 @@ export function SchemaEditor() {
             <tr>
               <th>Name</th>
               <th>Key</th>
+              <th title="source: cue → actor; content: cue → claim">Role</th>
               <th>Colour</th>
               <th>From labels</th>
               <th>To labels</th>
@@ -146,6 +157,14 @@ export function SchemaEditor() {
                 </td>
                 <td dir="auto">
                   <input dir="auto" aria-label={`Relation type ${i + 1} key`} className="key" maxLength={1} value={t.key ?? ''} onChange={(e) => setType(i, { key: e.target.value || undefined })} />
+                </td>
+                <td dir="auto">
+                  <select aria-label={`Relation type ${i + 1} role`} data-testid="relation-type-role" value={t.role ?? ''} onChange={(e) => setType(i, { role: (e.target.value || undefined) as RelationRole | undefined })}>
+                    <option value="">—</option>
+                    {RELATION_ROLES.map((role) => (
+                      <option key={role}>{role}</option>
+                    ))}
+                  </select>
                 </td>
                 <td dir="auto">
                   <input aria-label={`Relation type ${i + 1} colour`} type="color" value={t.color} onChange={(e) => setType(i, { color: e.target.value })} />

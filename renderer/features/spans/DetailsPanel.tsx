@@ -3,6 +3,7 @@ import { actor, deleteSpan, editCurrent, relabel, startLink } from '../../app/ac
 import { useAppState } from '../../app/store';
 import { removeRelation, updateSpan } from '../../../shared/model/edits';
 import { figureAttributes } from '../../../shared/analysis/figure-attributes';
+import { labelHasRole } from '../../../shared/model/roles';
 
 /** Everything about the selected span, editable: label, note, attributes, relations. */
 export function DetailsPanel() {
@@ -16,6 +17,7 @@ export function DetailsPanel() {
   const byId = new Map(doc.spans.map((s) => [s.id, s]));
   const relations = doc.relations.filter((r) => r.from === span.id || r.to === span.id);
   const attrs = span.attributes ?? {};
+  const isFigure = labelHasRole(schema, span.label, 'figure');
   const setAttr = (key: string, value: string): void => {
     const num = value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : value === '' ? null : value;
     editCurrent((d) => updateSpan(d, span.id, { attributes: { ...(d.spans.find((x) => x.id === span.id)?.attributes ?? {}), [key]: num } }, actor()));
@@ -46,10 +48,10 @@ export function DetailsPanel() {
           placeholder="Free-text note (n)"
         />
       </label>
-      {(span.label === 'figure' || Object.keys(attrs).length > 0) && (
+      {(isFigure || Object.keys(attrs).length > 0) && (
         <fieldset className="attributes" data-testid="figure-attributes">
           <legend>Attributes</legend>
-          {Object.entries(span.label === 'figure' && !Object.keys(attrs).length ? figureAttributes(span.text) : attrs).map(([k, v]) => (
+          {Object.entries(isFigure && !Object.keys(attrs).length ? figureAttributes(span.text) : attrs).map(([k, v]) => (
             <label key={k}>
               {k}
               <input dir="auto" data-testid={`attr-${k}`} defaultValue={v === null ? '' : String(v)} key={`${span.id}-${k}-${String(v)}`} onBlur={(e) => e.target.value !== (v === null ? '' : String(v)) && setAttr(k, e.target.value)} />

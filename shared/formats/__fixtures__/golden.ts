@@ -1,4 +1,4 @@
-import type { Corpus, Document, Span } from '../../model/schema';
+import { SCHEMA_VERSION, type Corpus, type Document, type Span } from '../../model/schema';
 import { DEFAULT_SCHEMA } from '../../model/defaults';
 import { documentProblems } from '../../model/validate';
 import { cpLength, cpSlice } from '../../text/offsets';
@@ -77,7 +77,7 @@ function doc2(): Document {
 
 export function goldenCorpus(): Corpus {
   const corpus: Corpus = {
-    schemaVersion: 1,
+    schemaVersion: SCHEMA_VERSION,
     id: 'c-golden',
     name: 'Golden',
     schema: DEFAULT_SCHEMA,

@@ -1,0 +1,548 @@
+import { randomUUID, createHash } from 'node:crypto';
+import { mkdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import PouchDB, { type Database, type Doc, type NewDoc, type ReplicateOptions } from 'pouchdb-node';
+import { AnnotationSchemaSchema, DocumentSchema, type Document } from '../../../shared/model/schema';
+import { documentProblems } from '../../../shared/model/validate';
+import { CorpusStore } from '../corpus-store';
+import { causeOf, whoAmI, type Credentials } from './couch-admin';
+import { assignDocuments } from './assign';
+import { FILTERS } from './design';
+import { ids, parseId, TeamError } from './team-names';
+
+/**
+ * One corpus folder kept in step with its team database.
+ *
+ * The corpus folder stays the source of truth: a round reads it through the
+ * store, writes what changed into a local PouchDB mirror (in
+ * `.spanmark/team/`), lets PouchDB replicate the mirror with the server
+ * (checkpointed, batched; resumes where it stopped after a cut or a crash,
+ * and document ids are fixed, so a resumed round never duplicates), then
+ * writes what arrived back into the store. Saving a document never waits
+ * for any of this.
+ */
+
+export interface TeamLink {
+  server: string;
+  database: string;
+  user: string;
+}
+
+export interface ConflictNote {
+  docId: string;
+  kept: string;
+  setAside: string[];
+}
+
+export interface SyncReport {
+  role: 'lead' | 'annotator';
+  staged: number;
+  pushed: number;
+  pulled: number;
+  added: number;
+  updated: number;
+  conflicts: ConflictNote[];
+  /** documents on the server that cannot be used, with the reason; they are left out, never written to the corpus */
+  problems: string[];
+  /** writes the server refused */
+  refused: string[];
+  /** local changes not yet on the server */
+  pending: number;
+}
+
+export interface TeamProgress {
+  annotator: string;
+  assigned: number;
+  started: number;
+  done: number;
+  spans: number;
+  lastSavedAt: string | null;
+}
+
+export interface Progress {
+  phase: 'stage' | 'push' | 'pull' | 'apply';
+  docs: number;
+}
+
+export interface SyncOptions {
+  credentials: Credentials;
+  batchSize?: number;
+  onProgress?: (p: Progress) => void;
+}
+
+type Mirror = Database;
+type Stored = Doc;
+
+const STAGED = '_local/spanmark-staged';
+const APPLIED = '_local/spanmark-applied';
+const PUSHED = '_local/spanmark-pushed';
+const MACHINE = '_local/spanmark-machine';
+const BATCH = 250;
+
+export function mirrorDir(corpusDir: string, database: string): string {
+  return path.join(corpusDir, '.spanmark', 'team', database);
+}
+
+function hashOf(value: unknown): string {
+  return createHash('sha1').update(JSON.stringify(value)).digest('hex');
+}
+
+/** PouchDB errors carry an HTTP status; a missing one means the request never got an answer. */
+export function classify(e: unknown, server: string): TeamError {
+  if (e instanceof TeamError) return e;
+  const err = e as { status?: number; name?: string; message?: string; reason?: string };
+  if (err.status === 401) return new TeamError('unauthorized', `${server}: wrong user name or password.`);
+  if (err.status === 403) return new TeamError('forbidden', `${server}: ${err.reason ?? err.message ?? 'forbidden'}`);
+  if (err.status === 404) return new TeamError('no_corpus', `${server}: no such team database (${err.reason ?? 'missing'}); run \`spanmark team init\` first.`);
+  if (!err.status || err.status >= 500) return new TeamError('offline', `Cannot reach ${server}: ${causeOf(e)}`);
+  return new TeamError('server', `${server}: ${err.reason ?? err.message ?? String(e)}`);
+}
+
+export class TeamSync {
+  private role: 'lead' | 'annotator' | null = null;
+  private closed = false;
+
+  private constructor(
+    readonly store: CorpusStore,
+    readonly link: TeamLink,
+    private readonly mirror: Mirror,
+    private readonly remote: Mirror,
+    private readonly opts: SyncOptions,
+  ) {}
+
+  static async open(store: CorpusStore, link: TeamLink, opts: SyncOptions): Promise<TeamSync> {
+    if (store.readOnly) throw new TeamError('invalid', `${store.dir} is open read-only (${store.readOnlyReason ?? ''}); sync it from the window or process that has it open.`);
+    const dir = mirrorDir(store.dir, link.database);
+    await mkdir(path.dirname(dir), { recursive: true });
+    const mirror = new PouchDB(dir, { adapter: 'leveldb' });
+    const remote = remoteDb(link, opts.credentials);
+    return new TeamSync(store, link, mirror, remote, opts);
+  }
+
+  /** The server's lead:corpus document: how an annotator with no local copy starts one. */
+  static async fetchCorpus(link: TeamLink, credentials: Credentials): Promise<{ corpusId: string; name: string; schema: unknown; guidelines: string }> {
+    const remote = remoteDb(link, credentials);
+    try {
+      const doc = (await remote.get(ids.corpus)) as unknown as { corpusId: string; name: string; schema: unknown; guidelines: string };
+      return doc;
+    } catch (e) {
+      const err = classify(e, `${link.server}/${link.database}`);
+      if ((e as { status?: number }).status === 404) throw new TeamError('no_corpus', `${link.server}/${link.database} has no corpus yet: the lead runs \`spanmark team init\` first.`);
+      throw err;
+    } finally {
+      await remote.close().catch(() => undefined);
+    }
+  }
+
+  get mirrorDb(): Mirror {
+    return this.mirror;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.remote.close().catch(() => undefined);
+    await this.mirror.close().catch(() => undefined);
+  }
+
+  private progress(phase: Progress['phase'], docs: number): void {
+    this.opts.onProgress?.({ phase, docs });
+  }
+
+  async whoAmI(): Promise<'lead' | 'annotator'> {
+    if (!this.role) {
+      const me = await whoAmI(this.link.server, this.opts.credentials);
+      this.role = me.roles.includes('lead') || me.roles.includes('_admin') ? 'lead' : 'annotator';
+    }
+    return this.role;
+  }
+
+  /** One push-and-pull round. Throws a TeamError when the server cannot be reached or refuses the user. */
+  async round(): Promise<SyncReport> {
+    const role = await this.whoAmI();
+    const report: SyncReport = { role, staged: 0, pushed: 0, pulled: 0, added: 0, updated: 0, conflicts: [], problems: [], refused: [], pending: 0 };
+    report.staged = await this.stage(role);
+    const seqBeforePush = (await this.mirror.info()).update_seq;
+    const push = await this.replicate('push', role);
+    report.pushed = push.written;
+    report.refused.push(...push.failures);
+    if (!push.failures.length) await this.setLocal(PUSHED, { seq: seqBeforePush });
+    const pull = await this.replicate('pull', role);
+    report.pulled = pull.written;
+    await this.apply(role, report);
+    if (report.conflicts.length) {
+      // the resolution wrote new revisions; send them now rather than next round
+      const again = await this.replicate('push', role);
+      report.refused.push(...again.failures);
+    }
+    // everything in the mirror now came from the server or was pushed to it
+    if (!report.refused.length) await this.setLocal(PUSHED, { seq: (await this.mirror.info()).update_seq });
+    report.pending = await this.pending(role);
+    return report;
+  }
+
+  /** Local changes the server does not have yet: unstaged edits plus staged documents not yet pushed. */
+  async pending(role?: 'lead' | 'annotator'): Promise<number> {
+    const r = role ?? (await this.whoAmI().catch(() => 'annotator' as const));
+    const unstaged = (await this.changedFiles()).size;
+    const pushed = await this.getLocal<{ seq: number | string }>(PUSHED);
+    const since = pushed?.seq ?? 0;
+    const changes = await this.mirror.changes({ since, filter: (d) => this.owns(r, d._id) });
+    return unstaged + changes.results.length;
+  }
+
+  private owns(role: 'lead' | 'annotator', id: string): boolean {
+    const p = parseId(id);
+    if (role === 'lead') return p.kind === 'corpus' || p.kind === 'assignments' || p.kind === 'base' || p.kind === 'gold';
+    return (p.kind === 'copy' || p.kind === 'conflict') && p.user === this.link.user;
+  }
+
+  // ---- stage: corpus folder → mirror ------------------------------------------------------
+
+  /** Document files whose size or time differs from when they were last staged, by id. */
+  private async changedFiles(): Promise<Map<string, string>> {
+    const staged = (await this.getLocal<{ files: Record<string, string> }>(STAGED))?.files ?? {};
+    const out = new Map<string, string>();
+    const files = await this.store.documentFiles();
+    const docs = path.join(this.store.dir, 'docs');
+    for (let i = 0; i < files.length; i += BATCH) {
+      await Promise.all(
+        files.slice(i, i + BATCH).map(async (f) => {
+          const id = this.store.idForFile(f);
+          if (id === undefined) return;
+          const st = await stat(path.join(docs, f)).catch(() => null);
+          if (!st) return;
+          const key = `${st.mtimeMs}:${st.size}`;
+          if (staged[id] !== key) out.set(id, key);
+        }),
+      );
+    }
+    return out;
+  }
+
+  private async stage(role: 'lead' | 'annotator'): Promise<number> {
+    const machine = await this.machineId();
+    let written = 0;
+    if (role === 'lead') {
+      const m = this.store.meta;
+      written += await this.upsert([{ _id: ids.corpus, type: 'corpus', corpusId: m.id, name: m.name, schema: m.schema, guidelines: m.guidelines, hash: hashOf([m.name, m.schema, m.guidelines]) }]);
+      written += await this.stageGold();
+    }
+    const changed = await this.changedFiles();
+    const stagedState = (await this.getLocal<{ files: Record<string, string> }>(STAGED))?.files ?? {};
+    const entries = [...changed];
+    const damaged = new Set(this.store.damaged.map((d) => d.id));
+    for (let i = 0; i < entries.length; i += BATCH) {
+      const batch = entries.slice(i, i + BATCH).filter(([id]) => !damaged.has(id));
+      const docs = await Promise.all(batch.map(([id]) => this.store.read(id).catch(() => null)));
+      const out: NewDoc[] = [];
+      if (role === 'lead') {
+        for (const d of docs) if (d) out.push({ _id: ids.base(d.id), type: 'base', docId: d.id, hash: hashOf(d), document: d });
+      } else {
+        // an untouched document (still exactly what the lead handed out) is not a copy yet
+        const bases = await this.mirror.allDocs({ keys: docs.filter(Boolean).map((d) => ids.base(d!.id)), include_docs: true });
+        const baseHash = new Map<string, unknown>();
+        for (const r of bases.rows) if (r.doc) baseHash.set(r.id, r.doc.hash);
+        for (const d of docs) {
+          if (!d) continue;
+          const hash = hashOf(d);
+          const id = ids.copy(this.link.user, d.id);
+          if (baseHash.get(ids.base(d.id)) === hash) {
+            const existing = await this.mirror.get(id).catch(() => null);
+            if (!existing) continue;
+          }
+          out.push({ _id: id, type: 'copy', annotator: this.link.user, docId: d.id, savedAt: new Date().toISOString(), machine, hash, document: d });
+        }
+      }
+      written += await this.upsert(out);
+      for (const [id, key] of batch) stagedState[id] = key;
+      // the stat keys are recorded after the mirror holds the documents: a crash in between only re-reads them
+      await this.setLocal(STAGED, { files: stagedState });
+      this.progress('stage', written);
+    }
+    return written;
+  }
+
+  private async stageGold(): Promise<number> {
+    const dir = path.join(path.dirname(this.store.dir), `${this.store.meta.name.replace(/[\\/:*?"<>|\p{Cc}]+/gu, '-').trim() || 'corpus'} — gold`);
+    if (!(await CorpusStore.isCorpus(dir))) return 0;
+    const gold = await CorpusStore.open(dir, { readOnly: true });
+    try {
+      const { documents } = await gold.readAll();
+      return await this.upsert(documents.map((d) => ({ _id: ids.gold(d.id), type: 'gold', docId: d.id, hash: hashOf(d), document: d })));
+    } finally {
+      await gold.close();
+    }
+  }
+
+  /** Writes documents whose hash differs from the mirror's; returns how many were written. */
+  private async upsert(docs: NewDoc[]): Promise<number> {
+    if (!docs.length) return 0;
+    const current = await this.mirror.allDocs({ keys: docs.map((d) => d._id), include_docs: true });
+    const writes: NewDoc[] = [];
+    current.rows.forEach((row, i) => {
+      const next = docs[i]!;
+      const have = row.doc;
+      if (have && have.hash === next.hash) return;
+      writes.push(have ? { ...next, _rev: have._rev } : next);
+    });
+    if (!writes.length) return 0;
+    const res = await this.mirror.bulkDocs(writes);
+    const failed = res.filter((r) => 'error' in r && r.error);
+    if (failed.length) throw new TeamError('server', `Could not write to the local sync mirror: ${JSON.stringify(failed[0])}`);
+    return writes.length;
+  }
+
+  // ---- replicate: mirror ⇄ server -----------------------------------------------------------
+
+  private async replicate(direction: 'push' | 'pull', role: 'lead' | 'annotator'): Promise<{ written: number; failures: string[] }> {
+    const batch_size = this.opts.batchSize ?? BATCH;
+    const options: ReplicateOptions =
+      direction === 'push'
+        ? { batch_size, filter: (d) => this.owns(role, d._id) }
+        : role === 'lead'
+          ? { batch_size, filter: FILTERS.lead }
+          : { batch_size, filter: FILTERS.annotator, query_params: { annotator: this.link.user } };
+    const [source, target] = direction === 'push' ? [this.mirror, this.remote] : [this.remote, this.mirror];
+    try {
+      const rep = PouchDB.replicate(source, target, options);
+      rep.on('change', (info) => this.progress(direction, info.docs_written));
+      const result = await rep;
+      const failures = (result.errors ?? []).map((e) => `${e.id ?? '?'}: ${e.reason ?? e.message ?? e.name ?? 'refused'}`);
+      if (result.doc_write_failures && !failures.length) failures.push(`${result.doc_write_failures} document(s) refused by the server`);
+      return { written: result.docs_written, failures };
+    } catch (e) {
+      throw classify(e, `${this.link.server}/${this.link.database}`);
+    }
+  }
+
+  // ---- apply: mirror → corpus folder --------------------------------------------------------
+
+  private async apply(role: 'lead' | 'annotator', report: SyncReport): Promise<void> {
+    let since = (await this.getLocal<{ seq: number | string }>(APPLIED))?.seq ?? 0;
+    for (;;) {
+      const changes = await this.mirror.changes({ since, limit: BATCH, include_docs: true, conflicts: true });
+      if (!changes.results.length) break;
+      const added: Document[] = [];
+      for (const change of changes.results) {
+        const doc = change.doc;
+        if (!doc || change.deleted) continue;
+        const p = parseId(doc._id);
+        if (p.kind === 'copy' || p.kind === 'base' || p.kind === 'gold' || p.kind === 'conflict') {
+          const problem = documentProblem(doc);
+          if (problem) {
+            report.problems.push(`${doc._id}: ${problem}`);
+            continue;
+          }
+        }
+        if (p.kind === 'corpus' && role === 'annotator') await this.applyCorpus(doc, report);
+        if (p.kind === 'copy' && p.user === this.link.user) {
+          const winner = doc._conflicts?.length ? await this.resolve(doc, report) : doc;
+          const d = DocumentSchema.parse(winner.document);
+          if (!this.store.has(d.id)) added.push(d);
+          else if (await this.replaceIfOlder(d, winner.hash as string)) report.updated++;
+        }
+      }
+      if (added.length) {
+        report.added += (await this.store.addDocuments(added)).length;
+        await this.markStaged(added.map((d) => d.id));
+      }
+      since = changes.last_seq;
+      await this.setLocal(APPLIED, { seq: since });
+      this.progress('apply', report.added + report.updated);
+    }
+    if (role === 'annotator') report.added += await this.addAssigned(report);
+  }
+
+  private async applyCorpus(doc: Stored, report: SyncReport): Promise<void> {
+    const schema = AnnotationSchemaSchema.safeParse(doc.schema);
+    if (!schema.success) {
+      report.problems.push(`${doc._id}: the label schema on the server is malformed (${schema.error.issues[0]?.message ?? ''}); kept yours`);
+      return;
+    }
+    const m = this.store.meta;
+    const guidelines = typeof doc.guidelines === 'string' ? doc.guidelines : m.guidelines;
+    if (hashOf(m.schema) !== hashOf(schema.data) || m.guidelines !== guidelines) await this.store.updateMeta({ schema: schema.data, guidelines });
+  }
+
+  /** The lead's documents assigned to this user (all of them when nothing is assigned) that the folder lacks. */
+  private async addAssigned(report: SyncReport): Promise<number> {
+    const assignments = (await this.mirror.get(ids.assignments).catch(() => null)) as (Stored & { documents?: Record<string, string[]> }) | null;
+    let wanted: string[];
+    if (assignments?.documents) {
+      wanted = Object.entries(assignments.documents).filter(([, people]) => people.includes(this.link.user)).map(([id]) => id);
+    } else {
+      const all = await this.mirror.allDocs({ startkey: 'lead:doc:', endkey: 'lead:doc:\uffff' });
+      wanted = all.rows.map((r) => r.id.slice('lead:doc:'.length));
+    }
+    const missing = wanted.filter((id) => !this.store.has(id));
+    let added = 0;
+    for (let i = 0; i < missing.length; i += BATCH) {
+      const rows = await this.mirror.allDocs({ keys: missing.slice(i, i + BATCH).map(ids.base), include_docs: true });
+      const docs: Document[] = [];
+      for (const r of rows.rows) {
+        if (!r.doc) continue;
+        const problem = documentProblem(r.doc);
+        if (problem) report.problems.push(`${r.id}: ${problem}`);
+        else docs.push(DocumentSchema.parse(r.doc.document));
+      }
+      if (docs.length) {
+        added += (await this.store.addDocuments(docs)).length;
+        await this.markStaged(docs.map((d) => d.id));
+      }
+    }
+    return added;
+  }
+
+  /**
+   * Our copy as it came back from the server (saved on another machine).
+   * Written into the folder unless the folder holds a newer local edit,
+   * which the next round pushes instead.
+   */
+  private async replaceIfOlder(d: Document, hash: string): Promise<boolean> {
+    const local = await this.store.read(d.id).catch(() => null);
+    if (local && hashOf(local) === hash) return false;
+    const changed = await this.changedFiles();
+    if (changed.has(d.id)) return false;
+    await this.store.save(d);
+    await this.markStaged([d.id]);
+    return true;
+  }
+
+  /** Files this sync wrote from the server: remembered as staged, so they do not count as local edits. */
+  private async markStaged(docIds: readonly string[]): Promise<void> {
+    const wanted = new Set(docIds);
+    const files = (await this.store.documentFiles()).filter((f) => wanted.has(this.store.idForFile(f) ?? ''));
+    const state = (await this.getLocal<{ files: Record<string, string> }>(STAGED))?.files ?? {};
+    await Promise.all(
+      files.map(async (f) => {
+        const st = await stat(path.join(this.store.dir, 'docs', f)).catch(() => null);
+        if (st) state[this.store.idForFile(f)!] = `${st.mtimeMs}:${st.size}`;
+      }),
+    );
+    await this.setLocal(STAGED, { files: state });
+  }
+
+  /**
+   * The same user saved the same copy on two machines. Keeps the version
+   * saved last as the copy; every other version is kept whole as a
+   * `conflict:` document (recoverable, replicated like the rest), then its
+   * branch is closed so CouchDB stops reporting the conflict.
+   */
+  private async resolve(doc: Stored, report: SyncReport): Promise<Stored> {
+    const leaves = [doc, ...(await Promise.all((doc._conflicts ?? []).map((rev) => this.mirror.get(doc._id, { rev }))))] as Stored[];
+    const newest = [...leaves].sort((a, b) => String(b.savedAt ?? '').localeCompare(String(a.savedAt ?? '')) || b._rev.localeCompare(a._rev))[0]!;
+    const p = parseId(doc._id) as { user: string; docId: string };
+    const setAside: string[] = [];
+    for (const leaf of leaves) {
+      if (leaf === newest) continue;
+      const { _id, _rev, _conflicts, ...body } = leaf;
+      const archiveId = ids.conflict(p.user, p.docId, _rev);
+      await this.mirror.put({ ...body, _id: archiveId }).catch((e: { status?: number }) => {
+        if (e.status !== 409) throw e; // already archived by our other machine
+      });
+      setAside.push(archiveId);
+    }
+    const { _rev: newestRev, _conflicts, ...content } = newest;
+    // the newest content becomes a new revision on the winning branch; the other branches are closed
+    const written = await this.mirror.put({ ...content, _id: doc._id, _rev: doc._rev });
+    for (const leaf of leaves) if (leaf._rev !== doc._rev) await this.mirror.remove(doc._id, leaf._rev);
+    report.conflicts.push({ docId: p.docId, kept: newestRev, setAside });
+    return { ...content, _id: doc._id, _rev: written.rev } as Stored;
+  }
+
+  // ---- lead: assignments, progress and copies, read from what the server replicated ---------
+
+  /** Hands the corpus's documents out (see assign.ts) and stages the assignment; returns documents per annotator. */
+  async assign(annotators: readonly string[], overlap: number): Promise<Record<string, number>> {
+    if ((await this.whoAmI()) !== 'lead') throw new TeamError('forbidden', `${this.link.user} is not a lead: only a lead assigns documents.`);
+    const documents = assignDocuments(this.store.list().map((d) => d.id), annotators, overlap);
+    await this.upsert([{ _id: ids.assignments, type: 'assignments', overlap, documents, hash: hashOf([overlap, documents]) }]);
+    const counts: Record<string, number> = Object.fromEntries(annotators.map((a) => [a, 0]));
+    for (const people of Object.values(documents)) for (const p of people) counts[p] = (counts[p] ?? 0) + 1;
+    return counts;
+  }
+
+  /** Every annotator's copies as replicated into the mirror, newest revision of each, malformed ones left out. */
+  async teamCopies(): Promise<Map<string, Document[]>> {
+    const out = new Map<string, Document[]>();
+    const rows = await this.mirror.allDocs({ startkey: 'copy:', endkey: 'copy:\uffff', include_docs: true });
+    for (const r of rows.rows) {
+      const p = parseId(r.id);
+      if (p.kind !== 'copy' || !r.doc || documentProblem(r.doc)) continue;
+      const list = out.get(p.user) ?? [];
+      list.push(DocumentSchema.parse(r.doc.document));
+      out.set(p.user, list);
+    }
+    return out;
+  }
+
+  /** Per annotator: documents assigned, copies started, copies done, spans, last save. */
+  async teamProgress(): Promise<TeamProgress[]> {
+    const assignments = (await this.mirror.get(ids.assignments).catch(() => null)) as (Doc & { documents?: Record<string, string[]> }) | null;
+    const by = new Map<string, TeamProgress>();
+    const entry = (name: string) => {
+      let e = by.get(name);
+      if (!e) by.set(name, (e = { annotator: name, assigned: 0, started: 0, done: 0, spans: 0, lastSavedAt: null }));
+      return e;
+    };
+    for (const people of Object.values(assignments?.documents ?? {})) for (const p of people) entry(p).assigned++;
+    const rows = await this.mirror.allDocs({ startkey: 'copy:', endkey: 'copy:\uffff', include_docs: true });
+    for (const r of rows.rows) {
+      const p = parseId(r.id);
+      if (p.kind !== 'copy' || !r.doc) continue;
+      const doc = r.doc.document as Partial<Document> | undefined;
+      const e = entry(p.user);
+      e.started++;
+      if (doc?.status === 'done' || doc?.status === 'reviewed') e.done++;
+      e.spans += Array.isArray(doc?.spans) ? doc.spans.length : 0;
+      const saved = typeof r.doc.savedAt === 'string' ? r.doc.savedAt : null;
+      if (saved && (!e.lastSavedAt || saved > e.lastSavedAt)) e.lastSavedAt = saved;
+    }
+    return [...by.values()].sort((a, b) => a.annotator.localeCompare(b.annotator));
+  }
+
+  // ---- small state kept in the mirror ---------------------------------------------------------
+
+  private async getLocal<T>(id: string): Promise<(T & { _rev: string }) | null> {
+    return (await this.mirror.get(id).catch(() => null)) as (T & { _rev: string }) | null;
+  }
+
+  private async setLocal(id: string, body: Record<string, unknown>): Promise<void> {
+    const current = await this.getLocal(id);
+    await this.mirror.put({ ...body, _id: id, ...(current ? { _rev: current._rev } : {}) });
+  }
+
+  private async machineId(): Promise<string> {
+    const m = await this.getLocal<{ id: string }>(MACHINE);
+    if (m) return m.id;
+    const id = randomUUID();
+    await this.setLocal(MACHINE, { id });
+    return id;
+  }
+}
+
+function remoteDb(link: TeamLink, credentials: Credentials): Mirror {
+  const db = new PouchDB(`${link.server}/${encodeURIComponent(link.database)}`, {
+    skip_setup: true,
+    auth: { username: credentials.name, password: credentials.password },
+  });
+  // PouchDB 9's replicator calls source.info() for progress bookkeeping and chains .then() on it without a
+  // catch, so a server dying mid-pull surfaces as an unhandled rejection. The replicator is the only caller of
+  // this remote's info(); it only needs update_seq for progress figures, and its next real request fails and
+  // is reported as usual, so a failed info() answers with an empty figure instead.
+  const info = db.info.bind(db);
+  db.info = () => info().catch(() => ({ doc_count: 0, update_seq: 0 }));
+  return db;
+}
+
+/** Why a replicated document cannot go into a corpus, or null when it can. */
+export function documentProblem(doc: Record<string, unknown>): string | null {
+  const parsed = DocumentSchema.safeParse(doc.document);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return `malformed document (${issue ? `${issue.path.join('.') || 'root'}: ${issue.message}` : 'invalid'}); left out`;
+  }
+  const problems = documentProblems(parsed.data);
+  return problems.length ? `${problems[0]!.message}; left out` : null;
+}

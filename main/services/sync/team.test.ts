@@ -1,0 +1,179 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CorpusStore } from '../corpus-store';
+import { couchRequest, initDatabase, putUser } from './couch-admin';
+import { TeamSync } from './sync';
+import { openTeamCorpus } from './team-link';
+import { databaseFor } from './team-names';
+import { ADMIN, labelled, makeCorpus, startServer, type ServerProcess } from './test-server';
+
+/**
+ * Team sync against the embedded server running as a real process on
+ * 127.0.0.1 (no CouchDB mocks): real users, real _security, the real
+ * validate_doc_update.
+ */
+
+let tmp: string;
+let server: ServerProcess;
+const PW = { alice: 'alice-pw', bob: 'bob-pw', lea: 'lea-pw' };
+
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'spanmark-team-'));
+  server = await startServer(path.join(tmp, 'server'));
+  await putUser(server.url, ADMIN, 'alice', PW.alice, 'annotator');
+  await putUser(server.url, ADMIN, 'bob', PW.bob, 'annotator');
+  await putUser(server.url, ADMIN, 'lea', PW.lea, 'lead');
+}, 60_000);
+
+afterAll(async () => {
+  await server?.stop();
+  await rm(tmp, { recursive: true, force: true });
+});
+
+async function leadCorpus(name: string, n: number): Promise<{ dir: string; url: string }> {
+  const dir = path.join(tmp, name, 'lead');
+  const store = await makeCorpus(dir, n, name);
+  const database = databaseFor(store.meta.id);
+  await store.close();
+  await initDatabase(server.url, database, ADMIN);
+  return { dir, url: `${server.url}/${database}` };
+}
+
+async function syncOnce(dir: string, url: string, user: keyof typeof PW) {
+  const { store, sync } = await openTeamCorpus(dir, url, { name: user, password: PW[user] });
+  try {
+    return await sync.round();
+  } finally {
+    await sync.close();
+    await store.close();
+  }
+}
+
+async function withSync<T>(dir: string, url: string, user: keyof typeof PW, fn: (s: TeamSync, store: CorpusStore) => Promise<T>): Promise<T> {
+  const { store, sync } = await openTeamCorpus(dir, url, { name: user, password: PW[user] });
+  try {
+    return await fn(sync, store);
+  } finally {
+    await sync.close();
+    await store.close();
+  }
+}
+
+describe('team sync', () => {
+  it('runs a round: the lead assigns with overlap, two annotators label offline and sync, the lead sees progress and copies', async () => {
+    const { dir: leadDir, url } = await leadCorpus('round', 10);
+    const counts = await withSync(leadDir, url, 'lea', async (s) => {
+      const c = await s.assign(['alice', 'bob'], 0.2);
+      await s.round();
+      return c;
+    });
+    // 10 documents, 2 of them to both: 12 assignments, 6 each
+    expect(counts).toEqual({ alice: 6, bob: 6 });
+
+    const aliceDir = path.join(tmp, 'round', 'alice');
+    const bobDir = path.join(tmp, 'round', 'bob');
+    const first = await syncOnce(aliceDir, url, 'alice');
+    expect(first.added).toBe(6);
+    await syncOnce(bobDir, url, 'bob');
+
+    // each labels their documents with the network unused: saves go to the folder only
+    for (const [dir, who] of [[aliceDir, 'alice'], [bobDir, 'bob']] as const) {
+      const store = await CorpusStore.open(dir);
+      expect(store.meta.guidelines).toBe('Label every claim.');
+      for (const { id } of store.list()) await store.save(labelled(await store.read(id), who));
+      await store.close();
+    }
+    const a = await syncOnce(aliceDir, url, 'alice');
+    expect(a.pushed).toBe(6);
+    expect(a.pending).toBe(0);
+    await syncOnce(bobDir, url, 'bob');
+
+    const { progress, copies } = await withSync(leadDir, url, 'lea', async (s) => {
+      await s.round();
+      return { progress: await s.teamProgress(), copies: await s.teamCopies() };
+    });
+    expect(progress.map((p) => [p.annotator, p.assigned, p.done, p.spans])).toEqual([
+      ['alice', 6, 6, 6],
+      ['bob', 6, 6, 6],
+    ]);
+    const overlap = copies.get('alice')!.map((d) => d.id).filter((id) => copies.get('bob')!.some((d) => d.id === id));
+    expect(overlap).toHaveLength(2);
+    expect(copies.get('alice')![0]!.spans[0]!.annotator).toBe('alice');
+  }, 120_000);
+
+  it('refuses a write to another annotator’s copy on the server', async () => {
+    const { url } = await leadCorpus('refuse', 1);
+    const db = url.slice(server.url.length);
+    const body = { annotator: 'alice', document: { id: 'd0', text: 'x' } };
+    const put = await couchRequest<{ error: string; reason: string }>(server.url, 'PUT', `${db}/copy:bob:d0`, { name: 'alice', password: PW.alice }, body);
+    expect(put.status).toBe(403);
+    expect(put.body.reason).toMatch(/Only bob may write/);
+    // and an annotator cannot change the schema
+    const lead = await couchRequest(server.url, 'PUT', `${db}/lead:corpus`, { name: 'alice', password: PW.alice }, { name: 'mine' });
+    expect(lead.status).toBe(403);
+    // a wrong password is a clear error, not a hang
+    const wrong = openTeamCorpus(path.join(tmp, 'refuse', 'lead'), url, { name: 'bob', password: 'nope' }).then(async ({ store, sync }) => {
+      try {
+        return await sync.round();
+      } finally {
+        await sync.close();
+        await store.close();
+      }
+    });
+    await expect(wrong).rejects.toMatchObject({ code: 'unauthorized' });
+  }, 60_000);
+
+  it('resolves the same annotator’s edits on two machines without losing either', async () => {
+    const { dir: leadDir, url } = await leadCorpus('twice', 2);
+    await syncOnce(leadDir, url, 'lea');
+    const m1 = path.join(tmp, 'twice', 'alice-laptop');
+    const m2 = path.join(tmp, 'twice', 'alice-desktop');
+    await syncOnce(m1, url, 'alice');
+    await syncOnce(m2, url, 'alice');
+    // both machines edit d0 while offline; the desktop saves later
+    const s1 = await CorpusStore.open(m1);
+    await s1.save(labelled(await s1.read('d0'), 'alice', 'claim'));
+    await s1.close();
+    await new Promise((r) => setTimeout(r, 20));
+    await syncOnce(m1, url, 'alice');
+    const s2 = await CorpusStore.open(m2);
+    await s2.save(labelled(await s2.read('d0'), 'alice', 'figure'));
+    await s2.close();
+    const r2 = await syncOnce(m2, url, 'alice');
+    // the desktop staged its copy after the laptop's: it is the newer and is kept; the laptop's is set aside
+    expect(r2.conflicts).toHaveLength(1);
+    expect(r2.conflicts[0]!.setAside[0]).toMatch(/^conflict:alice:d0:/);
+    const r1 = await syncOnce(m1, url, 'alice');
+    expect(r1.updated).toBe(1);
+    for (const dir of [m1, m2]) {
+      const s = await CorpusStore.open(dir);
+      expect((await s.read('d0')).spans.map((x) => x.label)).toEqual(['figure']);
+      await s.close();
+    }
+    // the laptop's version is on the server, whole
+    const db = url.slice(server.url.length);
+    const archived = await couchRequest<{ document: { spans: { label: string }[] } }>(server.url, 'GET', `${db}/${encodeURIComponent(r2.conflicts[0]!.setAside[0]!)}`, ADMIN);
+    expect(archived.body.document.spans.map((x) => x.label)).toEqual(['claim']);
+    // and the copy itself carries no conflict any more
+    const copy = await couchRequest<{ _conflicts?: string[] }>(server.url, 'GET', `${db}/copy:alice:d0?conflicts=true`, ADMIN);
+    expect(copy.body._conflicts ?? []).toEqual([]);
+  }, 120_000);
+
+  it('reports a malformed document on the server and keeps syncing the rest', async () => {
+    const { dir: leadDir, url } = await leadCorpus('malformed', 3);
+    await syncOnce(leadDir, url, 'lea');
+    const db = url.slice(server.url.length);
+    // an admin (bypassing validation) writes a base document whose span lies outside its text
+    const bad = { type: 'base', docId: 'd9', document: { id: 'd9', title: 'Broken', text: 'short', spans: [{ id: 's1', label: 'claim', start: 2, end: 99, text: 'ort', createdAt: '2026-03-01T10:00:00.000Z', updatedAt: '2026-03-01T10:00:00.000Z' }] } };
+    expect((await couchRequest(server.url, 'PUT', `${db}/lead:doc:d9`, ADMIN, bad)).status).toBe(201);
+    const aliceDir = path.join(tmp, 'malformed', 'alice');
+    const r = await syncOnce(aliceDir, url, 'alice');
+    expect(r.problems.join('\n')).toMatch(/lead:doc:d9: .*left out/);
+    expect(r.added).toBe(3);
+    const s = await CorpusStore.open(aliceDir);
+    expect(s.has('d9')).toBe(false);
+    await s.close();
+  }, 60_000);
+});
