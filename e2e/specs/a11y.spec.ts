@@ -52,6 +52,8 @@ async function auditEverything(page: Page, app: SpanmarkApp, rules?: string[]): 
 
   await app.openDocument(ANNOTATED);
   await audit('document view with the spans panel');
+  // for the closing note and reviewers: the annotated sample in this theme
+  await page.screenshot({ path: `reports/screens/${await page.locator('html').getAttribute('data-theme')}.png` });
   await editor.spanRows.first().click();
   await page.getByTestId('tab-details').click();
   await audit('details panel of a selected span', '.side-panel');

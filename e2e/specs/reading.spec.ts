@@ -91,6 +91,7 @@ test('zoom with Ctrl+= / Ctrl+- / Ctrl+0 and the View menu, remembered after a r
   await expect(app.page.getByTestId('line-spacing')).toHaveValue('3.2');
   const content = app.page.locator('[data-testid="document-view"] .sm-content');
   expect(await content.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight) / parseFloat(getComputedStyle(el).fontSize))).toBeCloseTo(3.2, 1);
+  await app.page.screenshot({ path: 'reports/screens/zoomed.png' });
   await app.page.keyboard.press('Control+0');
   await expect(app.page.getByTestId('zoom-level')).toHaveText('100%');
   expect(await content.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeCloseTo(base, 1);

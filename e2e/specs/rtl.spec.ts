@@ -103,6 +103,7 @@ test('an Arabic article reads right to left and labels by keyboard and mouse, of
   // the row shows the number on the side the text puts it: its direction comes from the Arabic
   expect(await direction(page, '[data-testid="span-row"][data-label="figure"] .span-text')).toEqual(['rtl']);
   await waitSaved(page);
+  await page.screenshot({ path: 'reports/screens/arabic.png' });
   expect(await spanOnDisk(app.dataDir, ARABIC_TITLE, figure)).toMatchObject({ label: 'figure', start: at, end: at + figure.length });
 });
 
