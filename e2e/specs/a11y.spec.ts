@@ -55,6 +55,19 @@ async function auditEverything(page: Page, app: SpanmarkApp, rules?: string[]): 
   // for the closing note and reviewers: the annotated sample in this theme
   await page.screenshot({ path: `reports/screens/${await page.locator('html').getAttribute('data-theme')}.png` });
   await editor.spanRows.first().click();
+  // screen readers: the spans list is a listbox whose arrows move the selection, and the selected span is announced
+  const list = page.getByRole('listbox', { name: /Spans in/ });
+  await expect(list.getByRole('option', { selected: true })).toHaveCount(1);
+  const firstText = (await editor.spanRows.first().locator('.span-text').textContent())!;
+  await expect(page.getByTestId('span-announcer')).toContainText(`“${firstText}”`);
+  await list.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(editor.spanRows.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(list).toHaveAttribute('aria-activedescendant', (await editor.spanRows.nth(1).getAttribute('id'))!);
+  await expect(page.getByTestId('save-state')).toHaveAttribute('role', 'status');
+  await expect(page.getByRole('complementary', { name: 'Documents' })).toBeVisible();
+  await expect(page.getByRole('main')).toBeVisible();
+  await page.keyboard.press('ArrowUp');
   await page.getByTestId('tab-details').click();
   await audit('details panel of a selected span', '.side-panel');
   await page.getByTestId('tab-who').click();

@@ -16,6 +16,7 @@ import { FindBar } from '../features/find/FindBar';
 import { ReadingControls } from '../features/reading/ReadingControls';
 import { useFindAndZoomKeys, useReadingStyle } from '../features/reading/useFindAndZoomKeys';
 import { useMenuCommands } from './menu-commands';
+import { SelectedSpanAnnouncer } from '../features/spans/SelectedSpanAnnouncer';
 
 /** While files are dragged over the window, say where they will go (the whole window is the target). */
 function useFileDrag(): { dragging: boolean; handlers: Pick<React.HTMLAttributes<HTMLDivElement>, 'onDragEnter' | 'onDragLeave' | 'onDrop'> } {
@@ -126,6 +127,7 @@ export function App() {
         <SidePanel />
       </div>
       <Dialogs />
+      <SelectedSpanAnnouncer />
       {drag.dragging && (
         <div className="drop-target" data-testid="drop-target" aria-hidden="true">
           Drop files to import them into this corpus

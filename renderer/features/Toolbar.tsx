@@ -11,7 +11,7 @@ function SaveIndicator() {
   const text =
     save.state === 'saving' ? 'Saving…' : save.state === 'error' ? `Not saved: ${save.message}` : save.state === 'readonly' ? 'Read-only' : save.at ? `Saved ${new Date(save.at).toLocaleTimeString()}` : 'Saved';
   return (
-    <span className={`save-state save-${save.state}`} data-testid="save-state" data-state={save.state} title={save.message}>
+    <span className={`save-state save-${save.state}`} role="status" data-testid="save-state" data-state={save.state} title={save.message}>
       {text}
     </span>
   );

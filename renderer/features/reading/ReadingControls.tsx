@@ -15,14 +15,14 @@ export function ReadingControls() {
   const r = useAppState((s) => s.settings?.reading ?? DEFAULT_READING);
   return (
     <div className="reading-controls" role="group" aria-label="Reading comfort">
-      <button type="button" onClick={() => void zoom(-1)} title="Smaller text (Ctrl+-)" aria-label="Smaller text" data-testid="zoom-out">
-        A−
+      <button type="button" onClick={() => void zoom(-1)} title="Smaller text (Ctrl+-)" data-testid="zoom-out">
+        A−<span className="visually-hidden"> smaller text</span>
       </button>
       <button type="button" onClick={() => void zoom(0)} title="Default text size (Ctrl+0)" aria-label={`Text size ${Math.round(r.fontScale * 100)}%, reset`} data-testid="zoom-level">
         {Math.round(r.fontScale * 100)}%
       </button>
-      <button type="button" onClick={() => void zoom(1)} title="Larger text (Ctrl+=)" aria-label="Larger text" data-testid="zoom-in">
-        A+
+      <button type="button" onClick={() => void zoom(1)} title="Larger text (Ctrl+=)" data-testid="zoom-in">
+        A+<span className="visually-hidden"> larger text</span>
       </button>
       <select aria-label="Line spacing" value={r.lineSpacing} onChange={(e) => void setReading({ lineSpacing: Number(e.target.value) })} data-testid="line-spacing">
         {[...new Set([...SPACINGS, r.lineSpacing])].sort().map((v) => (
