@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { dispatch } from './ipc/dispatch';
 import { createHandlers, isSafeExternalUrl } from './ipc/handlers';
 import { CHANNELS } from '../shared/ipc/contract';
-import { electronDialogs, electronSettings } from './services/electron-adapters';
+import { electronCredentials, electronDialogs, electronSettings } from './services/electron-adapters';
 import { Session } from './services/session';
 import { createMainWindow } from './window/create-window';
 import { buildMenu } from './window/menu';
@@ -31,6 +31,7 @@ if (!app.requestSingleInstanceLock()) {
       host: 'electron',
       emit: (event, payload) => win?.webContents.send(event, payload),
       openExternal: (url) => (isSafeExternalUrl(url) ? shell.openExternal(url) : Promise.resolve()),
+      credentials: electronCredentials(),
     });
     for (const channel of CHANNELS) {
       ipcMain.handle(channel, (event, payload) => {

@@ -8,5 +8,7 @@ const run = (cmd, args) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 
-if (process.env.BENCH_ONLY !== 'corpus') run('npx', ['vite', 'build', '--config', 'bench/vite.bench.config.ts', '--logLevel', 'error']);
-run('npx', ['tsx', 'bench/run.ts']);
+if (!['corpus', 'sync'].includes(process.env.BENCH_ONLY)) run('npx', ['vite', 'build', '--config', 'bench/vite.bench.config.ts', '--logLevel', 'error']);
+if (process.env.BENCH_ONLY !== 'sync') run('npx', ['tsx', 'bench/run.ts']);
+// team sync figures (issue 14): BENCH_ONLY=sync runs only these
+if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'sync') run('npx', ['tsx', 'bench/sync.ts']);

@@ -78,7 +78,7 @@ export async function importCommand(
 
 export async function exportCommand(
   corpusDir: string,
-  opts: { format: ExportFormat; out: string; status?: string[]; labels?: string[]; annotators?: string[]; documents?: string[]; offsets: OffsetUnit; nested?: NestedPolicy },
+  opts: { format: ExportFormat; out: string; status?: string[]; labels?: string[]; annotators?: string[]; documents?: string[]; offsets: OffsetUnit; nested?: NestedPolicy; conllColumns?: '2' },
   io: Io,
 ): Promise<number> {
   const store = await CorpusStore.open(path.resolve(corpusDir), { readOnly: true });
@@ -97,6 +97,7 @@ export async function exportCommand(
       },
       offsets: opts.offsets,
       ...(opts.nested ? { nested: opts.nested } : {}),
+      ...(opts.conllColumns === '2' ? { conllColumns: 2 as const } : {}),
     });
     for (const w of summary.warnings) io.err(`warning: ${w}`);
     io.out(`exported ${summary.documents} document(s), ${summary.spans} span(s) as ${opts.format} to ${summary.path}`);

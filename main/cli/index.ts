@@ -45,6 +45,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--documents <list>', 'only these document ids, comma-separated', listOption)
     .addOption(new Option('--offsets <unit>', 'offset unit where the format has offsets').choices(['codepoint', 'utf16']).default('codepoint'))
     .addOption(new Option('--nested <policy>', 'CoNLL: nested spans as extra columns, or keep one layer').choices(['layers', 'outermost', 'innermost']))
+    .addOption(new Option('--conll-columns <n>', 'CoNLL: 2 writes token<TAB>tag lines without -DOCSTART- (doccano, two-column readers)').choices(['2']))
     .action((dir: string, o: Parameters<typeof exportCommand>[1]) => run(() => exportCommand(dir, o, io))());
 
   program

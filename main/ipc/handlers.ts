@@ -17,6 +17,8 @@ import { corpusStats, figureRows, searchCorpus, serializeFigures } from '../serv
 import { writeAtomic } from '../services/atomic-write';
 import { agreeFromCorpora, loadCopy } from '../services/copies';
 import { ReviewSession } from '../services/review-session';
+import { memoryCredentials, type CredentialStore } from '../services/sync/credentials';
+import { TeamService } from '../services/sync/team-service';
 
 export interface HandlerDeps {
   session: Session;
@@ -25,6 +27,8 @@ export interface HandlerDeps {
   host: 'electron' | 'browser' | 'node';
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   openExternal: (url: string) => Promise<void>;
+  /** team passwords: the OS keychain in Electron; memory only elsewhere */
+  credentials?: CredentialStore;
 }
 
 /** Only web links leave the app, and only to the OS browser. */
@@ -46,6 +50,17 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
   const { session, settings, dialogs } = deps;
   let importAbort: AbortController | null = null;
   const review = new ReviewSession(() => session.dataDir, () => session.current);
+  const team = new TeamService(
+    () => session.current,
+    deps.credentials ?? memoryCredentials(),
+    (status) => deps.emit('team:status', status),
+    (documentIds) => deps.emit('corpus:changedOnDisk', { documentIds, meta: false }),
+  );
+  // a corpus connected to a team before resumes syncing in the background; opening never waits for the network
+  const resumeTeam = <T>(value: T): T => {
+    void team.resume();
+    return value;
+  };
 
   const ensureAnnotator = (): void => {
     const s = settings.get();
@@ -97,12 +112,13 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     'app:bootstrap': async () => {
       ensureAnnotator();
       const corpus = session.describe() ?? (await openOrSample());
+      resumeTeam(null);
       return { settings: settings.get(), corpus, host: deps.host };
     },
     'corpus:open': async ({ path: dir }) => {
       const opened = await session.open(dir);
       rememberCorpus(opened.path);
-      return opened;
+      return resumeTeam(opened);
     },
     'corpus:openDialog': async () => {
       const dir = await dialogs.openFolder('Open a corpus folder, or choose an empty folder for a new corpus');
@@ -117,7 +133,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       }
       const opened = await session.open(dir);
       rememberCorpus(opened.path);
-      return opened;
+      return resumeTeam(opened);
     },
     'corpus:current': async () => session.describe(),
     'corpus:reload': async () => session.reload(),
@@ -134,6 +150,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     'document:get': async ({ id }) => session.require().read(id),
     'document:save': async ({ document }) => {
       const summary = await session.require().save(document);
+      team.nudge();
       return { summary, savedAt: new Date().toISOString() };
     },
     'document:create': async ({ title, text, url }) => {
@@ -224,6 +241,19 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       return review.open(chosen, add);
     },
     'review:document': async ({ key }) => review.document(key),
-    'review:saveGold': async ({ key, document }) => review.saveGold(key, document),
+    'review:saveGold': async ({ key, document }) => {
+      const saved = await review.saveGold(key, document);
+      team.nudge(); // finalized gold replicates back to the team
+      return saved;
+    },
+    'team:connect': async ({ server, user, password }) => team.connect(server, user, password),
+    'team:status': async () => team.get(),
+    'team:syncNow': async () => team.syncNow(),
+    'team:progress': async () => team.progress(),
+    'team:review': async () => {
+      await team.syncNow();
+      const { copies, goldDir } = await team.copiesForReview();
+      return review.openLoaded(copies, goldDir);
+    },
   } satisfies HandlerMap;
 }

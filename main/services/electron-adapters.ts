@@ -1,9 +1,16 @@
-import { BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, safeStorage } from 'electron';
+import path from 'node:path';
 import Store from 'electron-store';
 import type { Dialogs, FileFilter } from './dialogs';
 import { settingsFrom, type KeyValueBackend, type SettingsStore } from './settings';
+import { keychainCredentials, type CredentialStore } from './sync/credentials';
 
-/** The Electron-bound adapters: electron-store settings and native dialogs. */
+/** The Electron-bound adapters: electron-store settings, native dialogs, and team passwords sealed by safeStorage. */
+
+export function electronCredentials(): CredentialStore {
+  return keychainCredentials(path.join(app.getPath('userData'), 'team-credentials.json'), safeStorage);
+}
+
 export function electronSettings(): SettingsStore {
   return settingsFrom(new Store<Record<string, unknown>>({ name: 'settings' }) as unknown as KeyValueBackend);
 }

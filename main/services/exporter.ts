@@ -10,13 +10,17 @@ import type { FileFilter } from './dialogs';
 /**
  * Writes an export to disk. Single-file formats go to `outPath` as given;
  * brat, which is a folder of .txt/.ann pairs, goes to a folder, or to a
- * zip when `outPath` ends in .zip. Every file is written atomically.
+ * zip when `outPath` ends in .zip. A format's companion files (Label
+ * Studio's labelling config) go beside the data file, named after it.
+ * Every file is written atomically.
  */
 
 export interface ExportCorpusOptions {
   filters?: ExportFilters;
   offsets?: OffsetUnit;
   nested?: NestedPolicy;
+  /** CoNLL: 2 for the token<TAB>tag form */
+  conllColumns?: 2;
 }
 
 export interface ExportSummary {
@@ -56,6 +60,13 @@ export async function exportCorpus(corpus: Corpus, format: ExportFormat, outPath
     const data = format === 'brat' ? bratZip(out.files) : out.files[0]?.data ?? '';
     await writeAtomic(target, data);
     written.push(target);
+    // files that go with the data (Label Studio's labelling config): beside it, named after it
+    const stem = target.replace(/\.[^.\\/]+$/, '');
+    for (const extra of format === 'brat' ? [] : out.files.slice(1)) {
+      const file = `${stem}.${extra.path}`;
+      await writeAtomic(file, extra.data);
+      written.push(file);
+    }
   }
   return { path: target, documents: out.documents, spans: out.spans, files: written, warnings: out.warnings };
 }

@@ -6,7 +6,7 @@ import type { FileFilter } from './dialogs';
 import { importPaths } from './importer';
 
 export const IMPORT_FILTERS: FileFilter[] = [
-  { name: 'Texts and annotations', extensions: ['txt', 'md', 'html', 'htm', 'json', 'jsonl', 'ann', 'conll', 'bio', 'iob'] },
+  { name: 'Texts and annotations', extensions: ['txt', 'md', 'html', 'htm', 'json', 'jsonl', 'ann', 'zip', 'conll', 'bio', 'iob'] },
   { name: 'All files', extensions: ['*'] },
 ];
 

@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileProblem, ImportFormat } from '../../shared/ipc/contract';
 import { newId } from '../../shared/model/ids';
@@ -7,6 +7,7 @@ import { detectFormat, type DetectedFormat } from '../../shared/formats/index';
 import { parseInWorker } from './parse-in-worker';
 import type { ImportResult, OffsetUnit, TextFile } from '../../shared/formats/types';
 import { decodeText, TextDecodeError } from '../../shared/text/encoding';
+import { readZip, ZIP_LIMITS, ZipLimitError } from '../../shared/formats/zip';
 
 /**
  * Files and folders → documents, without touching a corpus (the caller
@@ -56,12 +57,14 @@ interface Unit {
   /** found by walking a folder rather than named by the user */
   walked: boolean;
   format?: DetectedFormat;
+  /** already read (entries of a zip): used instead of reading `paths` */
+  files?: TextFile[];
 }
 
 export async function importPaths(paths: string[], opts: ImportPathsOptions): Promise<ImportPathsResult> {
   const errors: FileProblem[] = [];
   const warnings: FileProblem[] = [];
-  const units = await collectUnits(paths, opts.format, errors, warnings);
+  const units = await collectUnits(paths, opts.format, errors, warnings, opts.maxBytes ?? MAX_IMPORT_BYTES);
   const documents: Document[] = [];
   const knownLabels = new Set(opts.schema.labels.map((l) => l.name));
   const knownTypes = new Set(opts.schema.relationTypes.map((t) => t.name));
@@ -125,9 +128,9 @@ export async function importPaths(paths: string[], opts: ImportPathsOptions): Pr
 }
 
 async function importUnit(unit: Unit, opts: ImportPathsOptions, warnings: FileProblem[]): Promise<ImportResult | { error: FileProblem }> {
-  const files: TextFile[] = [];
+  const files: TextFile[] = unit.files ? [...unit.files] : [];
   const limit = opts.maxBytes ?? MAX_IMPORT_BYTES;
-  for (let i = 0; i < unit.paths.length; i++) {
+  for (let i = 0; i < unit.paths.length && !unit.files; i++) {
     const p = unit.paths[i]!;
     const name = unit.names[i]!;
     try {
@@ -135,7 +138,7 @@ async function importUnit(unit: Unit, opts: ImportPathsOptions, warnings: FilePr
       if (size > limit) return { error: { file: name, message: `${name} is ${mb(size)}, above the ${mb(limit)} import limit; split it into smaller files` } };
       const decoded = decodeText(await readFile(p), name);
       if (decoded.warning) warnings.push({ file: name, message: decoded.warning });
-      files.push({ name, text: decoded.text });
+      files.push({ name, text: decoded.text, ...(decoded.utf8Bom ? { utf8Bom: true } : {}) });
     } catch (err) {
       if (err instanceof TextDecodeError) return { error: { file: name, message: err.message } };
       return { error: { file: name, message: `could not read ${name}: ${err instanceof Error ? err.message : String(err)}` } };
@@ -162,16 +165,17 @@ function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** Expands folders and groups brat pairs into import units, in a stable order. */
-async function collectUnits(paths: string[], format: ImportFormat, errors: FileProblem[], warnings: FileProblem[]): Promise<Unit[]> {
+/** Expands folders and zips and groups brat pairs into import units, in a stable order. */
+async function collectUnits(paths: string[], format: ImportFormat, errors: FileProblem[], warnings: FileProblem[], maxBytes: number): Promise<Unit[]> {
   const files: { full: string; name: string; walked: boolean }[] = [];
+  const units: Unit[] = [];
   for (const p of paths) {
     const full = path.resolve(p);
     try {
       const st = await stat(full);
       if (st.isDirectory()) {
         const root = path.dirname(full);
-        for (const f of await walk(full)) files.push({ full: f, name: path.relative(root, f), walked: true });
+        for (const f of await walk(full, await realpath(full), root, warnings)) files.push({ full: f, name: path.relative(root, f), walked: true });
       } else files.push({ full, name: path.basename(full), walked: false });
     } catch (err) {
       errors.push({ file: p, message: `cannot open ${p}: ${err instanceof Error ? err.message : String(err)}` });
@@ -179,7 +183,6 @@ async function collectUnits(paths: string[], format: ImportFormat, errors: FileP
   }
   const byFull = new Map(files.map((f) => [f.full, f]));
   const used = new Set<string>();
-  const units: Unit[] = [];
   const stem = (f: string) => f.replace(/\.[^.\\/]+$/, '');
   for (const f of files) {
     if (used.has(f.full)) continue;
@@ -187,12 +190,19 @@ async function collectUnits(paths: string[], format: ImportFormat, errors: FileP
     const base = path.basename(f.full);
     if (f.walked && BRAT_CONFIG.has(base)) continue;
     if (f.walked && base.startsWith('.')) continue;
+    if (ext === '.zip' && (format === 'auto' || format === 'brat')) {
+      used.add(f.full);
+      units.push(...(await zipUnits(f, errors, warnings, maxBytes)));
+      continue;
+    }
     const bratMode = format === 'brat' || format === 'auto';
     if (bratMode && (ext === '.ann' || ext === '.txt')) {
       const txt = ext === '.txt' ? f.full : `${stem(f.full)}.txt`;
       const ann = ext === '.ann' ? f.full : `${stem(f.full)}.ann`;
-      const pairTxt = byFull.get(txt) ?? (await exists(txt) ? { full: txt, name: path.join(path.dirname(f.name), path.basename(txt)), walked: f.walked } : undefined);
-      const pairAnn = byFull.get(ann) ?? (await exists(ann) ? { full: ann, name: path.join(path.dirname(f.name), path.basename(ann)), walked: f.walked } : undefined);
+      // a walked folder's files are all listed already; a named file's partner is looked up beside it, never through a link out of its folder
+      const partner = async (p: string) => byFull.get(p) ?? (!f.walked && (await partnerInFolder(p, warnings, f.name)) ? { full: p, name: path.join(path.dirname(f.name), path.basename(p)), walked: false } : undefined);
+      const pairTxt = await partner(txt);
+      const pairAnn = await partner(ann);
       if (pairAnn && pairTxt) {
         used.add(pairTxt.full).add(pairAnn.full);
         units.push({ paths: [pairTxt.full, pairAnn.full], names: [pairTxt.name, pairAnn.name], walked: f.walked, format: 'brat' });
@@ -217,23 +227,108 @@ async function collectUnits(paths: string[], format: ImportFormat, errors: FileP
   return units;
 }
 
-const KNOWN_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.xhtml', '.json', '.jsonl', '.ndjson', '.ann', '.conll', '.conll03', '.bio', '.iob', '.iob2', '.tsv']);
+/**
+ * A brat zip (our own export is one): its .txt/.ann pairs become units like
+ * a folder's, read in memory. Limits against zip bombs and names that climb
+ * out of the archive are in shared/formats/zip.ts.
+ */
+async function zipUnits(f: { full: string; name: string; walked: boolean }, errors: FileProblem[], warnings: FileProblem[], maxBytes: number): Promise<Unit[]> {
+  let contents;
+  try {
+    const size = (await stat(f.full)).size;
+    if (size > maxBytes) {
+      errors.push({ file: f.name, message: `${f.name} is ${mb(size)}, above the ${mb(maxBytes)} import limit; split it into smaller files` });
+      return [];
+    }
+    // an entry may be as large as a file we would import; all of them together four times that
+    contents = readZip(await readFile(f.full), f.name, { ...ZIP_LIMITS, maxEntryBytes: maxBytes, maxTotalBytes: 4 * maxBytes });
+  } catch (err) {
+    errors.push({ file: f.name, message: err instanceof ZipLimitError ? err.message : `could not read ${f.name}: ${err instanceof Error ? err.message : String(err)}` });
+    return [];
+  }
+  for (const name of contents.refused) errors.push({ file: f.name, message: `${f.name}: entry ${JSON.stringify(name)} points outside the archive; not read` });
+  const decoded = new Map<string, TextFile>();
+  for (const e of contents.entries) {
+    const name = `${f.name}/${e.name}`;
+    const base = e.name.split('/').pop()!;
+    if (BRAT_CONFIG.has(base) || base.startsWith('.') || e.name.startsWith('__MACOSX/')) continue;
+    const ext = path.extname(base).toLowerCase();
+    if (ext !== '.txt' && ext !== '.ann') {
+      warnings.push({ file: name, message: `skipped ${name}: a brat zip holds .txt and .ann files` });
+      continue;
+    }
+    try {
+      const text = decodeText(e.bytes, name);
+      if (text.warning) warnings.push({ file: name, message: text.warning });
+      decoded.set(e.name, { name, text: text.text, ...(text.utf8Bom ? { utf8Bom: true } : {}) });
+    } catch (err) {
+      errors.push({ file: name, message: err instanceof TextDecodeError ? err.message : String(err) });
+    }
+  }
+  const units: Unit[] = [];
+  for (const [entry, file] of [...decoded].sort(([a], [b]) => a.localeCompare(b))) {
+    if (!entry.toLowerCase().endsWith('.txt')) {
+      if (!decoded.has(entry.replace(/\.ann$/i, '.txt'))) errors.push({ file: file.name, message: `${file.name} has no .txt beside it in the zip; brat needs both` });
+      continue;
+    }
+    const ann = decoded.get(entry.replace(/\.txt$/i, '.ann'));
+    units.push({ paths: [], names: ann ? [file.name, ann.name] : [file.name], walked: true, format: 'brat', files: ann ? [file, ann] : [file] });
+  }
+  if (!units.length && !contents.refused.length) errors.push({ file: f.name, message: `${f.name} holds no brat .txt files` });
+  return units;
+}
 
-async function walk(dir: string): Promise<string[]> {
+const KNOWN_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.xhtml', '.json', '.jsonl', '.ndjson', '.ann', '.conll', '.conll03', '.bio', '.iob', '.iob2', '.tsv', '.zip']);
+
+/**
+ * Files under `dir`. A corpus folder may come from someone else (git and
+ * zip keep symlinks), so a link is followed only when it resolves to a
+ * file inside the folder the user chose; others are skipped with a
+ * warning (a `pair.txt` linked to ~/.ssh/id_rsa must not become a document).
+ */
+async function walk(dir: string, realRoot: string, shownFrom: string, warnings: FileProblem[]): Promise<string[]> {
   const out: string[] = [];
   const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(full)));
+    if (e.isDirectory()) out.push(...(await walk(full, realRoot, shownFrom, warnings)));
     else if (e.isFile()) out.push(full);
+    else if (e.isSymbolicLink()) {
+      const target = await linkTarget(full, realRoot);
+      if (target === 'file') out.push(full);
+      else warnings.push({ file: path.relative(shownFrom, full), message: `skipped ${path.relative(shownFrom, full)}: ${target}` });
+    }
   }
   return out;
 }
 
-async function exists(p: string): Promise<boolean> {
+/** 'file' when the link resolves to a regular file inside `realRoot`, else why it is skipped. */
+async function linkTarget(link: string, realRoot: string): Promise<'file' | string> {
   try {
-    return (await stat(p)).isFile();
+    const real = await realpath(link);
+    if (!isInside(real, realRoot)) return 'a link to a file outside the chosen folder';
+    return (await stat(real)).isFile() ? 'file' : 'a link to a folder (links to folders are not followed)';
+  } catch {
+    return 'a link to nothing';
+  }
+}
+
+function isInside(p: string, root: string): boolean {
+  const rel = path.relative(root, p);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/** The brat partner of a file the user named: a plain file beside it, or a link that stays in that folder. */
+async function partnerInFolder(p: string, warnings: FileProblem[], shownAs: string): Promise<boolean> {
+  try {
+    const st = await lstat(p);
+    if (st.isFile()) return true;
+    if (!st.isSymbolicLink()) return false;
+    const target = await linkTarget(p, await realpath(path.dirname(p)));
+    if (target === 'file') return true;
+    warnings.push({ file: path.basename(p), message: `${path.basename(p)} (beside ${shownAs}) not read: ${target}` });
+    return false;
   } catch {
     return false;
   }

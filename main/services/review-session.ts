@@ -36,8 +36,13 @@ export class ReviewSession {
     const fresh = await Promise.all(paths.filter((p) => !known.some((c) => path.resolve(c.path) === path.resolve(p))).map((p) => loadCopy(p)));
     const copies = [...known, ...fresh];
     if (!copies.length) throw Object.assign(new Error('Choose at least one annotator copy.'), { code: 'no_copies' });
+    return this.openLoaded(copies, goldFolderFor(copies[0]!));
+  }
+
+  /** Copies already in memory (a team's, from the sync mirror) with the gold folder they go to. */
+  async openLoaded(copies: LoadedCopy[], goldDir: string): Promise<ReviewSummary> {
+    if (!copies.length) throw Object.assign(new Error('No annotator copies yet.'), { code: 'no_copies' });
     const gathered = gather(copies);
-    const goldDir = goldFolderFor(copies[0]!);
     const gold = new Map<string, Document>();
     if (await CorpusStore.isCorpus(goldDir)) {
       const store = await CorpusStore.open(goldDir, { readOnly: true });

@@ -5,6 +5,7 @@ import { getState, setState, useAppState } from '../app/store';
 import { DOC_STATUSES, type DocStatus } from '../../shared/model/schema';
 import { keyOfLabel } from './label-keys';
 import { setAnnotatorName } from './annotator-name';
+import { TeamSyncStatus } from './team/TeamSync';
 
 function SaveIndicator() {
   const save = useAppState((s) => s.save);
@@ -113,6 +114,7 @@ export function Toolbar() {
       <span className="grow" />
       <ReloadButton />
       <SaveIndicator />
+      <TeamSyncStatus />
       <button type="button" className="link" onClick={() => setState({ dialog: 'shortcuts' })} title="Keyboard shortcuts (?)">
         ?
       </button>

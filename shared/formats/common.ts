@@ -72,6 +72,22 @@ export function fromCodePoints(index: OffsetIndex, start: number, end: number, u
   return unit === 'utf16' ? { start: index.toUtf16(start), end: index.toUtf16(end) } : { start, end };
 }
 
+const SPACE = /^\s$/u;
+
+/**
+ * The range without whitespace at its edges, or null when nothing else is
+ * left. spaCy's `Doc.char_span` cannot align a span that starts or ends
+ * with a space (E1039), and a word selected in Label Studio often keeps one.
+ */
+export function trimWhitespace(index: OffsetIndex, r: { start: number; end: number }): { start: number; end: number } | null {
+  const chars = [...index.slice(r.start, r.end)];
+  let lead = 0;
+  while (lead < chars.length && SPACE.test(chars[lead]!)) lead++;
+  let trail = 0;
+  while (trail < chars.length - lead && SPACE.test(chars[chars.length - 1 - trail]!)) trail++;
+  return lead + trail < chars.length ? { start: r.start + lead, end: r.end - trail } : null;
+}
+
 /** Assembles an ImportResult, collecting the label and relation names used. */
 export function result(documents: Document[], problems: FileProblem[], warnings: FileProblem[] = []): ImportResult {
   const labels = new Set<string>();

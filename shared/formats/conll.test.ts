@@ -122,4 +122,94 @@ describe('CoNLL codec', () => {
     const r2 = importConll([{ name: 'y.conll', text: 'a\tNN\nb\tVB\n' }]);
     expect(r2.problems[0]!.message).toMatch(/no column of BIO tags/);
   });
+
+  it('reads CoNLL-2003 POS and chunk columns with a warning that names them', () => {
+    const r = importConll([{ name: 'eng.testa', text: 'EU NNP B-NP B-ORG\nrejects VBZ B-VP O\n' }]);
+    expect(r.problems).toEqual([]);
+    expect(r.warnings.map((w) => w.message)).toEqual(["columns 2–3 (POS and chunk tags, as in CoNLL-2003) not imported; only the last column's entity tags are read"]);
+  });
+});
+
+const T2 = '2024-01-01T00:00:00.000Z';
+function oneDoc(text: string, spans: [string, string, number?][]): Corpus {
+  const doc: Document = {
+    id: 'd',
+    title: 't',
+    source: {},
+    text,
+    status: 'todo',
+    spans: spans.map(([label, needle, nth], i) => {
+      const { start, end } = at(text, needle, nth ?? 1);
+      return { id: `s${i}`, label, start, end, text: cpSlice(text, start, end), annotator: 'a', createdAt: T2, updatedAt: T2 };
+    }),
+    relations: [],
+  };
+  return { ...goldenCorpus(), documents: [doc] };
+}
+
+/** Sentences of a CoNLL file as lists of tokens. */
+const sentencesOf = (conll: string) =>
+  conll
+    .split('\n\n')
+    .map((block) => block.split('\n').filter((l) => l && l !== '-DOCSTART-').map((l) => l.split('\t')[0]!))
+    .filter((s) => s.length);
+
+describe('CoNLL tokens and sentences (issue 12 item 12)', () => {
+  it('keeps abbreviations whole, does not end a sentence inside "U.S.-led" or before a closing quote', () => {
+    const corpus = oneDoc('The U.S.-led coalition said “62 servicemen died.” Officials in the U.S. Senate disagreed. Mr. Smith left.', [
+      ['actor', 'U.S.-led coalition'],
+      ['figure', '62 servicemen'],
+      ['actor', 'U.S. Senate'],
+    ]);
+    const out = str(exportConll(corpus).files[0]!.data);
+    expect(sentencesOf(out)).toEqual([
+      ['The', 'U.S.-led', 'coalition', 'said', '“', '62', 'servicemen', 'died', '.', '”'],
+      ['Officials', 'in', 'the', 'U.S.', 'Senate', 'disagreed', '.'],
+      ['Mr.', 'Smith', 'left', '.'],
+    ]);
+  });
+
+  it('writes the two-column token<TAB>tag form that doccano\'s CoNLL reader takes, and reads it back', () => {
+    const corpus = tokenCorpus();
+    const out = exportConll(corpus, { conllColumns: 2 });
+    const text = str(out.files[0]!.data);
+    // doccano: every non-blank line is exactly two tab-separated fields, and the tags are valid IOB2
+    const bad: string[] = [];
+    let prev = 'O';
+    text.split('\n').forEach((line, i) => {
+      if (line.trim() === '') return void (prev = 'O');
+      const fields = line.split('\t');
+      if (fields.length !== 2) bad.push(`${i + 1}: ${line}`);
+      const tag = fields[1] ?? '';
+      if (!/^(O|[BI]-\S+)$/.test(tag) || (tag.startsWith('I-') && prev.slice(2) !== tag.slice(2))) bad.push(`${i + 1}: ${tag} after ${prev}`);
+      prev = tag;
+    });
+    expect(bad).toEqual([]);
+    expect(text).not.toContain('-DOCSTART-');
+    expect(out.warnings.some((w) => /overlapping span\(s\) left out \(outermost kept\)/.test(w))).toBe(true);
+    const back = importConll([{ name: 'two.conll', text }]);
+    expect(back.problems).toEqual([]);
+    const labelled = (d: Document) => d.spans.map((x) => `${x.label}:${x.text}`);
+    expect(back.documents.flatMap(labelled).sort()).toEqual(['actor:Президент 👩‍👩‍👧', 'attribution:according to', 'actor:officials', 'claim:The strike 🚀 killed 62 servicemen', 'claim:مرحبا بالعالم', 'figure:cafe\u0301', 'figure:a', 'figure:café', 'claim:Second'].sort());
+  });
+});
+
+describe('character clusters (issue 12 item 11)', () => {
+  // "cafe\u0301": a span ending before the accent cuts the é; one person of the family cuts the emoji sequence
+  const corpus = () =>
+    oneDoc('A café (cafe\u0301) and a family 👩‍👩‍👧 moved.', [
+      ['place', 'cafe'],
+      ['actor', '👩'],
+    ]);
+
+  it('CoNLL never cuts a cluster: the span is exported over the whole cluster and reported', () => {
+    const out = exportConll(corpus());
+    const text = str(out.files[0]!.data);
+    expect(text.split('\n')).toContain('cafe\u0301\tO\tB-place');
+    expect(text.split('\n')).toContain('👩‍👩‍👧\tB-actor\tO');
+    expect(out.warnings.filter((w) => /cuts a character cluster/.test(w))).toHaveLength(2);
+    expect(out.warnings.join('\n')).not.toMatch(/only whitespace/);
+    const back = importConll([{ name: 'c.conll', text }]);
+    expect(back.documents[0]!.spans.map((x) => x.text)).toEqual(['cafe\u0301', '👩‍👩‍👧']);
+  });
 });

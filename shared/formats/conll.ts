@@ -1,8 +1,8 @@
 import type { FileProblem } from '../ipc/contract';
 import type { Corpus, Document, Span } from '../model/schema';
 import { OffsetIndex } from '../text/offsets';
-import type { Token } from '../text/tokenize';
-import { bioTags, flatten, layersByLabel, tokensFor } from './bio';
+import { isAbbreviation, sentenceStarts, type Token } from '../text/tokenize';
+import { alignToGraphemes, bioTags, flatten, layersByLabel, tokensFor } from './bio';
 import { baseTitle, makeSpan, newDocument, result } from './common';
 import { applyFilters } from './filter';
 import type { Codec, ExportOptions, ExportResult, ImportOptions, ImportResult, TextFile } from './types';
@@ -34,14 +34,16 @@ import type { Codec, ExportOptions, ExportResult, ImportOptions, ImportResult, T
  * second is not a tag column).
  */
 
-const SENTENCE_END = new Set(['.', '!', '?', '…', '。', '؟']);
 const TAG = /^(O|[BIES]-\S+)$/;
 
 export function exportConll(corpus: Corpus, opts: ExportOptions = {}): ExportResult {
   const filtered = applyFilters(corpus, opts.filters);
-  const policy = opts.nested ?? 'layers';
+  const twoColumns = opts.conllColumns === 2;
+  // the two-column form has one tag column, so nested spans are flattened
+  const policy = opts.nested && opts.nested !== 'layers' ? opts.nested : twoColumns ? 'outermost' : 'layers';
   const warnings: string[] = [];
   if (opts.offsets === 'utf16') warnings.push('CoNLL has no offsets; the offsets option was ignored');
+  if (twoColumns && filtered.documents.length > 1) warnings.push('two-column CoNLL has no -DOCSTART- lines (doccano and most two-column readers refuse them): documents are separated by a blank line like sentences');
   const layout = layersByLabel(filtered.documents, corpus.schema.labels.map((l) => l.name));
   const out: string[] = [];
   let spanCount = 0;
@@ -53,38 +55,56 @@ export function exportConll(corpus: Corpus, opts: ExportOptions = {}): ExportRes
       if (dropped.length) warnings.push(`${doc.id}: ${dropped.length} overlapping span(s) left out (${policy} kept)`);
       layers = [kept];
     }
+    layers = layers.map((l) => alignToGraphemes(doc, l, warnings));
     const exported = layers.flat();
     spanCount += exported.length;
     const tokens = tokensFor(doc, exported);
-    const columns = layers.map((l) => bioTags(tokens, l));
-    for (const s of exported) if (!tokens.some((t) => t.start >= s.start && t.end <= s.end)) warnings.push(`${doc.id}/${s.id}: span covers only whitespace; left out`);
-    out.push('-DOCSTART-', '');
+    const unplaced: Span[] = [];
+    const columns = layers.map((l) => bioTags(tokens, l, unplaced));
+    for (const s of unplaced) warnings.push(`${doc.id}/${s.id}: span ${JSON.stringify(s.text)} covers only whitespace; left out`);
+    if (!twoColumns) out.push('-DOCSTART-', '');
     for (const sentence of sentences(doc.text, tokens, exported)) {
-      for (const i of sentence) out.push([tokens[i]!.text, ...columns.map((c) => c[i]!)].join('\t'));
+      for (let i = sentence[0]!; i < sentence[1]!; i++) out.push([tokens[i]!.text, ...columns.map((c) => c[i]!)].join('\t'));
       out.push('');
     }
   }
   return { files: [{ path: 'corpus.conll', data: out.join('\n') }], documents: filtered.documents.length, spans: spanCount, warnings };
 }
 
-/** Token indices per sentence: split after sentence punctuation or at a line break, never inside a span. */
-function sentences(text: string, tokens: Token[], spans: Span[]): number[][] {
-  const index = new OffsetIndex(text);
-  const out: number[][] = [];
-  let cur: number[] = [];
-  tokens.forEach((t, i) => {
-    cur.push(i);
-    const next = tokens[i + 1];
-    if (!next) return;
-    const gap = index.slice(t.end, next.start);
-    const boundary = SENTENCE_END.has(t.text) || /[\r\n]/.test(gap);
-    const insideSpan = spans.some((s) => s.start < t.end && s.end > next.start);
-    if (boundary && !insideSpan) {
-      out.push(cur);
-      cur = [];
+/**
+ * Sentences as [first, end) token index ranges: a break where ICU's
+ * sentence rules put one (not after an abbreviation such as "U.S.") or
+ * at a line break, never inside a span. One pass over tokens and spans.
+ */
+function sentences(text: string, tokens: Token[], spans: Span[]): [number, number][] {
+  const starts = sentenceStarts(text);
+  const lineBreaks: number[] = [];
+  let cp = 0;
+  for (const ch of text) {
+    if (ch === '\n' || ch === '\r') lineBreaks.push(cp);
+    cp++;
+  }
+  const byStart = [...spans].sort((a, b) => a.start - b.start);
+  let nextSpan = 0;
+  let reach = -1; // furthest end of the spans that start before the current gap
+  let nextBreak = 0;
+  const out: [number, number][] = [];
+  let first = 0;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1]!;
+    while (nextSpan < byStart.length && byStart[nextSpan]!.start < t.end) reach = Math.max(reach, byStart[nextSpan++]!.end);
+    while (nextBreak < lineBreaks.length && lineBreaks[nextBreak]! < t.end) nextBreak++;
+    const lineBreak = nextBreak < lineBreaks.length && lineBreaks[nextBreak]! < next.start;
+    let sentenceEnd = false;
+    for (let p = t.end; p <= next.start && !sentenceEnd; p++) sentenceEnd = starts.has(p);
+    const boundary = lineBreak || (sentenceEnd && !isAbbreviation(t.text));
+    if (boundary && reach <= next.start) {
+      out.push([first, i + 1]);
+      first = i + 1;
     }
-  });
-  if (cur.length) out.push(cur);
+  }
+  if (first < tokens.length) out.push([first, tokens.length]);
   return out;
 }
 
@@ -123,6 +143,10 @@ export function importConll(files: TextFile[], opts: ImportOptions = {}): Import
   const rows = docs.flat(2);
   const tagColumns = pickTagColumns(rows, width - 1);
   if (typeof tagColumns === 'string') return result([], [...problems, { file: file.name, message: tagColumns }]);
+  const warnings: FileProblem[] = [];
+  const skipped = width - 1 - tagColumns.length;
+  // CoNLL-2003's POS and chunk columns have no place in a span corpus: say so rather than drop them quietly
+  if (skipped > 0) warnings.push({ file: file.name, message: `column${skipped > 1 ? `s 2–${skipped + 1}` : ' 2'} (${skipped === 2 ? 'POS and chunk tags, as in CoNLL-2003' : 'not BIO tags'}) not imported; only the last column's entity tags are read` });
 
   const documents: Document[] = [];
   const nonEmpty = docs.filter((d) => d.length);
@@ -176,7 +200,7 @@ export function importConll(files: TextFile[], opts: ImportOptions = {}): Import
     doc.spans.sort((a, b) => a.start - b.start || b.end - a.end);
     documents.push(doc);
   });
-  return result(documents, problems);
+  return result(documents, problems, warnings);
 }
 
 /** Which fields after the token hold tags; CoNLL-2003 keeps POS and chunk before NER. */

@@ -1,13 +1,14 @@
 import type { Corpus } from '../model/schema';
 import { OffsetIndex } from '../text/offsets';
 import { fromCodePoints } from './common';
+import { csvCell } from '../analysis/csv';
 import { applyFilters } from './filter';
 import type { Codec, ExportOptions, ExportResult } from './types';
 
 /**
  * A flat table of spans for spreadsheets: one row per span, RFC 4180
- * (CRLF rows, fields with comma, quote or line break quoted, quotes
- * doubled). It starts with a UTF-8 BOM so Excel reads Cyrillic and Arabic
+ * (CRLF rows, fields with a quote, line break or any common separator —
+ * comma, semicolon, tab, pipe — quoted, quotes doubled). It starts with a UTF-8 BOM so Excel reads Cyrillic and Arabic
  * correctly (pandas: `encoding="utf-8-sig"`). Cells that a spreadsheet
  * would run as a formula (= + - @ tab CR) get a leading apostrophe: the
  * text comes from news articles, which we do not trust.
@@ -15,11 +16,8 @@ import type { Codec, ExportOptions, ExportResult } from './types';
 
 export const CSV_COLUMNS = ['document_id', 'document_title', 'span_id', 'label', 'start', 'end', 'text', 'annotator', 'note', 'attributes'] as const;
 
-export function csvCell(value: string | number): string {
-  let s = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+/** one rule for every CSV Spanmark writes (quoting for every common locale's separator, formula defusing) */
+export { csvCell } from '../analysis/csv';
 
 export function exportCsv(corpus: Corpus, opts: ExportOptions = {}): ExportResult {
   const filtered = applyFilters(corpus, opts.filters);

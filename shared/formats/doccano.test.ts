@@ -72,4 +72,42 @@ describe('doccano codec', () => {
     ]);
     expect(r.problems[1]!.message).toMatch(/outside the text/);
   });
+
+  it('reads doccano 1.x "labels", keeps meta and unknown keys as document metadata, and warns about keys it cannot read as spans', () => {
+    const r = importDoccano([fixture('doccano-1x.jsonl')]);
+    expect(r.problems).toEqual([]);
+    expect(r.documents.map((d) => d.spans.map((s) => [s.label, s.text]))).toEqual([
+      [
+        ['actor', 'The mayor'],
+        ['figure', '40 homes'],
+        ['claim', '40 homes were flooded'],
+      ],
+      [['actor', 'Officials']],
+    ]);
+    expect(r.documents[0]!.meta).toEqual({ source: 'wire', batch: 3, annotation_approver: null });
+    expect(r.documents[1]!.meta).toEqual({ annotation_approver: 'lead', spans: [{ from: 0, to: 9, tag: 'actor' }] });
+    const warned = r.warnings.map((w) => `${w.line}: ${w.message}`);
+    expect(warned).toEqual([
+      expect.stringMatching(/^2: "spans" looks like annotations but is not a shape Spanmark reads/),
+      '2: "label": ["politics"] are labels of the whole document (text classification); not imported',
+    ]);
+  });
+
+  it('round-trips metadata and document ids (document_id is read back)', () => {
+    const r = importDoccano([fixture('doccano-1x.jsonl')]);
+    const corpus = { ...goldenCorpus(), documents: r.documents.map((d, i) => ({ ...d, id: `doc-${i + 7}` })) };
+    const out = str(exportDoccano(corpus).files[0]!.data);
+    expect(JSON.parse(out.split('\n')[0]!)).toMatchObject({ source: 'wire', batch: 3, document_id: 'doc-7' });
+    const back = importDoccano([{ name: 'x.jsonl', text: out }]);
+    expect(back.problems).toEqual([]);
+    expect(back.documents.map((d) => [d.id, d.meta])).toEqual(corpus.documents.map((d) => [d.id, d.meta]));
+    expect(back.documents.map((d) => project(d))).toEqual(corpus.documents.map((d) => project(d)));
+  });
+
+  it('never lets a metadata key reach an object prototype', () => {
+    const r = importDoccano([{ name: 'p.jsonl', text: '{"text": "abc", "__proto__": {"polluted": true}, "meta": {"constructor": 1, "ok": 2}}\n' }]);
+    expect(r.documents[0]!.meta).toEqual({ ok: 2 });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(r.documents[0]!.meta)).toBe(Object.prototype);
+  });
 });

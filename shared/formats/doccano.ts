@@ -7,32 +7,52 @@ import type { Codec, ExportOptions, ExportResult, ImportOptions, ImportResult, T
 
 /**
  * doccano JSONL, one document per line. Reads both export shapes:
- *   {"text": …, "label": [[start, end, "claim"], …]}              (sequence labeling)
+ *   {"text": …, "label": [[start, end, "claim"], …]}              (sequence labeling;
+ *                                                                   `"labels"` in doccano 1.x)
  *   {"text": …, "entities": [{id, label, start_offset, end_offset}],
  *    "relations": [{id, from_id, to_id, type}]}                    (with relations)
  * and writes the second. doccano's server is Python and stores offsets as
  * Python string indices, i.e. code points; the default here matches, and
  * `offsets: 'utf16'` reads or writes JavaScript-style offsets instead for
  * files produced by older front-end-only tooling.
+ *
+ * doccano keeps every column it does not know as the example's metadata,
+ * so we do too: `meta` and unknown keys go to `document.meta` and are
+ * written back as top-level keys. A key that looks like annotations but is
+ * not one of the shapes above is kept that way too and warned about, so
+ * spans are never dropped without a word.
  */
+
+/** keys we read or write ourselves; everything else is metadata */
+const KNOWN_KEYS = new Set(['text', 'title', 'status', 'annotator', 'label', 'labels', 'entities', 'relations', 'id', 'document_id', 'Comments', 'meta']);
+const LOOKS_LIKE_ANNOTATIONS = /label|entit|annot|span|relation|tag|^ents$|^cats$|comment/i;
+/** never copied into an object by name (prototype pollution) */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const DOC_ID = /^[^\s/\\]{1,200}$/;
 
 export function importDoccano(files: TextFile[], opts: ImportOptions = {}): ImportResult {
   const file = files[0];
   if (!file) return result([], []);
   const unit = opts.offsets ?? 'codepoint';
   const problems: FileProblem[] = [];
+  const warnings: FileProblem[] = [];
   const documents: Document[] = [];
   const records = readRecords(file, problems);
   const many = records.length > 1;
   for (const { line, value } of records) {
     const problem = (message: string) => problems.push({ file: file.name, ...(line !== undefined ? { line } : {}), message });
+    const warn = (message: string) => warnings.push({ file: file.name, ...(line !== undefined ? { line } : {}), message });
     if (!isRecord(value) || typeof value.text !== 'string') {
       problem('each record needs a "text" string');
       continue;
     }
     const text = value.text;
     const title = typeof value.title === 'string' ? value.title : many && line !== undefined ? `${baseTitle(file.name)} ${line}` : baseTitle(file.name);
-    const doc = newDocument({ title, text, fileName: file.name, format: 'doccano' });
+    // our own exports write the Spanmark id as document_id; reading it back keeps ids stable across a round trip
+    const id = typeof value.document_id === 'string' && DOC_ID.test(value.document_id) ? value.document_id : undefined;
+    const doc = newDocument({ title, text, fileName: file.name, format: 'doccano', ...(id ? { id } : {}) });
+    const meta = metadataOf(value, warn);
+    if (meta) doc.meta = meta;
     // our own exports carry the status as metadata; other doccano files have none
     const status = DocumentStatus.safeParse(value.status);
     if (status.success) doc.status = status.data;
@@ -50,9 +70,20 @@ export function importDoccano(files: TextFile[], opts: ImportOptions = {}): Impo
         byEntityId.set(entityId, span.id);
       }
     };
-    if (Array.isArray(value.label)) {
-      for (const item of value.label) {
-        if (!Array.isArray(item) || item.length < 3) problem(`"label" items must be [start, end, label], got ${JSON.stringify(item)}`);
+    for (const key of ['label', 'labels'] as const) {
+      const list = value[key];
+      if (list === undefined) continue;
+      // a list of names is doccano's text classification: labels of the whole document, which we have no place for
+      if (Array.isArray(list) && list.every((item) => typeof item === 'string')) {
+        if (list.length) warn(`"${key}": ${JSON.stringify(list)} are labels of the whole document (text classification); not imported`);
+        continue;
+      }
+      if (!Array.isArray(list)) {
+        problem(`"${key}" must be a list of [start, end, label], got ${JSON.stringify(list).slice(0, 80)}`);
+        continue;
+      }
+      for (const item of list) {
+        if (!Array.isArray(item) || item.length < 3) problem(`"${key}" items must be [start, end, label], got ${JSON.stringify(item)}`);
         else addSpan(item[2], item[0], item[1]);
       }
     }
@@ -74,7 +105,24 @@ export function importDoccano(files: TextFile[], opts: ImportOptions = {}): Impo
     }
     documents.push(doc);
   }
-  return result(documents, problems);
+  return result(documents, problems, warnings);
+}
+
+/** `meta` and every key we do not read, as doccano keeps them; keys that look like annotations are warned about. */
+function metadataOf(value: Record<string, unknown>, warn: (message: string) => void): Record<string, unknown> | undefined {
+  const meta: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  const put = (key: string, v: unknown) => {
+    if (UNSAFE_KEYS.has(key)) return warn(`key ${JSON.stringify(key)} ignored`);
+    meta[key] = v;
+  };
+  if (isRecord(value.meta)) for (const [k, v] of Object.entries(value.meta)) put(k, v);
+  else if (value.meta !== undefined) put('meta', value.meta);
+  for (const [k, v] of Object.entries(value)) {
+    if (KNOWN_KEYS.has(k)) continue;
+    if (LOOKS_LIKE_ANNOTATIONS.test(k) && v !== null && typeof v === 'object') warn(`"${k}" looks like annotations but is not a shape Spanmark reads (doccano's "label"/"labels" or "entities"/"relations"); kept as document metadata, no spans made from it`);
+    put(k, v);
+  }
+  return Object.keys(meta).length ? { ...meta } : undefined;
 }
 
 /** JSONL records with their line numbers; a JSON array (doccano's "JSON" export) is read too. */
@@ -121,7 +169,9 @@ export function exportDoccano(corpus: Corpus, opts: ExportOptions = {}): ExportR
     spans += entities.length;
     const relations = doc.relations.map((r) => ({ id: nextRelation++, from_id: ids.get(r.from), to_id: ids.get(r.to), type: r.type }));
     // doccano keeps unknown keys as metadata, so title and status travel along
-    return JSON.stringify({ id: i + 1, text: doc.text, title: doc.title, document_id: doc.id, status: doc.status, entities, relations, Comments: [] });
+    const own = { id: i + 1, text: doc.text, title: doc.title, document_id: doc.id, status: doc.status, entities, relations, Comments: [] };
+    const meta = Object.fromEntries(Object.entries(doc.meta ?? {}).filter(([k]) => !KNOWN_KEYS.has(k) && !UNSAFE_KEYS.has(k)));
+    return JSON.stringify({ ...meta, ...own });
   });
   return { files: [{ path: 'corpus.doccano.jsonl', data: lines.join('\n') + (lines.length ? '\n' : '') }], documents: filtered.documents.length, spans, warnings: [] };
 }

@@ -46,6 +46,32 @@ export function importCodec(format: Exclude<DetectedFormat, 'html'>): Codec & { 
   return codec as Codec & { import: NonNullable<Codec['import']> };
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isLabelStudioTask = (v: unknown) => isObject(v) && isObject(v.data) && ['annotations', 'predictions', 'completions'].some((k) => Array.isArray(v[k]));
+
+/**
+ * The format a parsed JSON file has, from its structure: a Label Studio
+ * export is a list of tasks with `data` and `annotations`/`predictions`;
+ * doccano's JSON is a list of records with `text`; a Spanmark corpus has
+ * `schemaVersion` and `documents`. Null when the file is not JSON (the
+ * codec then reports where it breaks) or none of these.
+ */
+function jsonShape(text: string): DetectedFormat | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const items = Array.isArray(value) ? value.slice(0, 50) : [value];
+  if (items.length && items.some(isLabelStudioTask) && items.every((v) => isObject(v) && isObject(v.data))) return 'labelstudio';
+  if (!Array.isArray(value) && isObject(value) && ('schemaVersion' in value || Array.isArray(value.documents))) return 'spanmark';
+  if (!Array.isArray(value) && isObject(value) && Array.isArray(value.spans) && typeof value.title === 'string') return 'spanmark';
+  if (items.length && items.every((v) => isObject(v) && typeof v.text === 'string')) return 'doccano';
+  if (items.length && items.every((v) => isObject(v) && isObject(v.data))) return 'labelstudio';
+  return null;
+}
+
 const BIO_LINE = /^\S+(?:[ \t]+\S+)*[ \t]+(?:O|[BIES]-\S+)$/;
 
 /**
@@ -76,7 +102,10 @@ export function detectFormat(fileName: string, text: string): DetectedFormat | n
     case 'jsonl':
     case 'ndjson':
       return 'doccano';
-    case 'json':
+    case 'json': {
+      // on structure, not on a prefix: Label Studio writes "annotations" before "data", and one task's annotations can run for pages
+      const shape = jsonShape(text);
+      if (shape) return shape;
       if (head.startsWith('[')) return /"data"\s*:/.test(head) ? 'labelstudio' : /"text"\s*:/.test(head) ? 'doccano' : null;
       if (/"schemaVersion"\s*:/.test(head) || /"documents"\s*:/.test(head)) return 'spanmark';
       // a lone document, as a corpus folder stores it in docs/: its spans come after the text, so search the whole file
@@ -85,6 +114,7 @@ export function detectFormat(fileName: string, text: string): DetectedFormat | n
       if (/"data"\s*:/.test(head)) return 'labelstudio';
       if (/"text"\s*:/.test(head) && /"(entities|label)"\s*:/.test(text)) return 'doccano';
       return null;
+    }
     case 'txt':
     case 'text':
     case 'tsv': {

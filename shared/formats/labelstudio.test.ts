@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { goldenCorpus, project } from './__fixtures__/golden';
+import { detectFormat } from './index';
 import { exportLabelStudio, importLabelStudio } from './labelstudio';
 
 const fixture = (name: string) => ({ name, text: readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8') });
@@ -82,5 +83,65 @@ describe('Label Studio codec', () => {
   it('reports tasks without text', () => {
     const r = importLabelStudio([{ name: 'ls.json', text: '[{"id": 3, "data": {}}]' }]);
     expect(r.problems[0]).toMatchObject({ file: 'ls.json', line: 1 });
+  });
+
+  it('is detected on structure: a real export writes "annotations" before "data", here past the first 4,096 characters', () => {
+    const f = fixture('labelstudio-real.json');
+    expect(f.text.indexOf('"data"')).toBeGreaterThan(4096);
+    expect(detectFormat('project-2-at-2024.json', f.text)).toBe('labelstudio');
+  });
+
+  it('reads a real export: trims a region\'s edge space with a warning, keeps ground_truth as accepted, warns about "bi" relations', () => {
+    const r = importLabelStudio([fixture('labelstudio-real.json')]);
+    expect(r.problems).toEqual([]);
+    const d = r.documents[0]!;
+    const maria = d.spans.filter((s) => s.annotator === 'maria@example.org');
+    expect(maria.map((s) => s.text)).toEqual(['Jane Smith', '40 homes', 'Jane Smith', '40 homes', 'Jane Smith', '40 homes']);
+    expect(maria.every((s) => s.acceptedBy === 'maria@example.org')).toBe(true);
+    expect(d.spans.filter((s) => s.annotator === 'li@example.org').map((s) => [s.text, s.acceptedBy])).toEqual([
+      ['Jane', undefined],
+      ['Officials', undefined],
+    ]);
+    expect(d.relations.map((x) => [x.type, x.annotator, x.acceptedBy])).toEqual([['source', 'maria@example.org', 'maria@example.org']]);
+    const warned = r.warnings.map((w) => w.message).join('\n');
+    expect(warned).toMatch(/task 1: 3 region\(s\) started or ended with whitespace; trimmed/);
+    expect(warned).toMatch(/task 1: 1 relation\(s\) are bidirectional \("bi"\)/);
+  });
+
+  it('keeps each relation inside one annotation (copying a region drawn by another annotator), writes completed_by and a labelling config', () => {
+    const corpus = goldenCorpus();
+    const doc = corpus.documents[0]!;
+    // bob links alice's attribution to his own figure; alice links two of bob's spans
+    doc.spans = doc.spans.map((s) => (s.id === 's3' || s.id === 's9' ? { ...s, annotator: 'bob@example.org' } : s));
+    doc.relations = [
+      { id: 'r1', type: 'source', from: 's5', to: 's6', annotator: 'alice', createdAt: '2024-01-01T00:00:00.000Z' },
+      { id: 'r2', type: 'content', from: 's5', to: 's3', annotator: 'bob@example.org', createdAt: '2024-01-01T00:00:00.000Z' },
+      { id: 'r3', type: 'content', from: 's9', to: 's3', annotator: 'alice', createdAt: '2024-01-01T00:00:00.000Z' },
+    ];
+    const out = exportLabelStudio(corpus);
+    const tasks = JSON.parse(str(out.files[0]!.data)) as { annotations: { completed_by?: { email: string }; spanmark_annotator: string; result: { id?: string; type: string; from_id?: string; to_id?: string }[] }[] }[];
+    const outside: string[] = [];
+    for (const t of tasks) {
+      for (const a of t.annotations) {
+        const ids = new Set(a.result.filter((x) => x.type === 'labels').map((x) => x.id));
+        for (const x of a.result) if (x.type === 'relation' && (!ids.has(x.from_id) || !ids.has(x.to_id))) outside.push(`${a.spanmark_annotator}: ${x.from_id} → ${x.to_id}`);
+      }
+    }
+    expect(outside).toEqual([]);
+    expect(tasks[0]!.annotations.map((a) => [a.spanmark_annotator, a.completed_by])).toEqual([
+      ['alice', undefined],
+      ['bob@example.org', { email: 'bob@example.org' }],
+    ]);
+    const config = str(out.files[1]!.data);
+    expect(config).toMatch(/^<View>/);
+    expect(config).toContain('<Labels name="label" toName="text">');
+    expect(config).toContain('<Label value="figure" background=');
+    expect(config).toContain('<Relation value="content"/>');
+    expect(config).toContain('<Text name="text" value="$text"');
+    // the round trip gives back the same spans (no duplicates from the copies) and relations
+    const back = importLabelStudio([{ name: 'ls.json', text: str(out.files[0]!.data) }]);
+    expect(back.problems).toEqual([]);
+    const opts = { annotator: true };
+    expect(back.documents.map((d) => project(d, opts))).toEqual(corpus.documents.map((d) => project(d, opts)));
   });
 });

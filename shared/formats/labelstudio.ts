@@ -1,7 +1,7 @@
 import type { FileProblem } from '../ipc/contract';
 import type { Corpus, Document, Span } from '../model/schema';
 import { OffsetIndex } from '../text/offsets';
-import { baseTitle, fromCodePoints, isRecord, lineOfJsonValue, makeRelation, makeSpan, newDocument, parseJson, result, toCodePoints } from './common';
+import { baseTitle, fromCodePoints, isRecord, lineOfJsonValue, makeRelation, makeSpan, newDocument, parseJson, result, toCodePoints, trimWhitespace } from './common';
 import { applyFilters } from './filter';
 import type { Codec, ExportOptions, ExportResult, ImportOptions, ImportResult, OffsetUnit, TextFile } from './types';
 
@@ -51,7 +51,11 @@ export function importLabelStudio(files: TextFile[], opts: ImportOptions = {}): 
     // one unit per task: a region whose text happens to match under both units then follows its siblings
     const taskUnit = opts.offsets ?? unitOfTask(index, annotations);
     const regions = new Map<string, Region>();
-    const pendingRelations: { from: string; to: string; types: string[]; annotator: string; line: number | undefined; local: Map<string, Region> }[] = [];
+    const pendingRelations: { from: string; to: string; types: string[]; annotator: string; line: number | undefined; local: Map<string, Region>; accepted: boolean }[] = [];
+    // regions Spanmark copied into another annotator's annotation so a relation could reach them (see export)
+    const copies: { id: string; of: string; local: Map<string, Region> }[] = [];
+    let trimmed = 0;
+    let bidirectional = 0;
 
     for (const ann of annotations) {
       if (!isRecord(ann) || !Array.isArray(ann.result)) {
@@ -63,6 +67,10 @@ export function importLabelStudio(files: TextFile[], opts: ImportOptions = {}): 
         continue;
       }
       const annotator = annotatorOf(ann) ?? opts.annotator ?? 'unknown';
+      // the annotation a project chose as gold: its spans count as accepted by its annotator, as after review
+      const accepted = ann.ground_truth === true;
+      // Label Studio's selection often keeps a space at an edge ("Jane Smith "), which spaCy cannot align (E1039); spans Spanmark wrote keep their bounds
+      const trim = typeof ann.spanmark_annotator !== 'string';
       // region ids are unique within an annotation; copies made from predictions may repeat them across annotations
       const local = new Map<string, Region>();
       for (const item of ann.result) {
@@ -74,8 +82,13 @@ export function importLabelStudio(files: TextFile[], opts: ImportOptions = {}): 
         if (item.type === 'relation') {
           const types = Array.isArray(item.labels) && item.labels.length > 0 ? item.labels.filter((l): l is string => typeof l === 'string') : ['related'];
           const [from, to] = item.direction === 'left' ? [item.to_id, item.from_id] : [item.from_id, item.to_id];
+          if (item.direction === 'bi') bidirectional++;
           if (typeof from !== 'string' || typeof to !== 'string') problem('relation needs from_id and to_id', line);
-          else pendingRelations.push({ from, to, types, annotator, line, local });
+          else pendingRelations.push({ from, to, types, annotator, line, local, accepted });
+          continue;
+        }
+        if (typeof item.spanmark_copy_of === 'string' && typeof item.id === 'string') {
+          copies.push({ id: item.id, of: item.spanmark_copy_of, local });
           continue;
         }
         if (item.type !== 'labels') {
@@ -87,17 +100,23 @@ export function importLabelStudio(files: TextFile[], opts: ImportOptions = {}): 
           problem('a labels result needs value.labels', line);
           continue;
         }
-        const range = locate(index, value.start, value.end, typeof value.text === 'string' ? value.text : undefined, taskUnit);
-        if (typeof range === 'string') {
-          problem(range, line);
+        const located = locate(index, value.start, value.end, typeof value.text === 'string' ? value.text : undefined, taskUnit);
+        if (typeof located === 'string') {
+          problem(located, line);
           continue;
         }
-        if (range.unit === 'utf16') sawUtf16 = true;
+        if (located.unit === 'utf16') sawUtf16 = true;
+        const range = trim ? trimWhitespace(index, located) : located;
+        if (!range) {
+          warn(`region ${JSON.stringify(item.id ?? '')} covers only whitespace; skipped`);
+          continue;
+        }
+        if (range.start !== located.start || range.end !== located.end) trimmed++;
         const note = isRecord(item.meta) && Array.isArray(item.meta.text) ? item.meta.text.filter((t) => typeof t === 'string').join('\n') : undefined;
         const spans: Span[] = [];
         for (const label of value.labels) {
           if (typeof label !== 'string' || label === '') problem(`label must be a string, got ${JSON.stringify(label)}`, line);
-          else spans.push(makeSpan(index, { label, start: range.start, end: range.end, annotator, ...(note ? { note } : {}) }));
+          else spans.push({ ...makeSpan(index, { label, start: range.start, end: range.end, annotator, ...(note ? { note } : {}) }), ...(accepted ? { acceptedBy: annotator } : {}) });
         }
         doc.spans.push(...spans);
         if (typeof item.id === 'string') {
@@ -106,6 +125,11 @@ export function importLabelStudio(files: TextFile[], opts: ImportOptions = {}): 
         }
       }
     }
+    for (const c of copies) {
+      const original = regions.get(c.of);
+      if (original) c.local.set(c.id, original);
+      else problem(`region ${c.id} is a copy of ${c.of}, which is not in the task`);
+    }
     for (const r of pendingRelations) {
       const from = (r.local.get(r.from) ?? regions.get(r.from))?.spanIds[0];
       const to = (r.local.get(r.to) ?? regions.get(r.to))?.spanIds[0];
@@ -113,8 +137,10 @@ export function importLabelStudio(files: TextFile[], opts: ImportOptions = {}): 
         problem(`relation ${r.from} → ${r.to} points to a missing region`, r.line);
         continue;
       }
-      for (const type of r.types) doc.relations.push(makeRelation({ type, from, to, annotator: r.annotator }));
+      for (const type of r.types) doc.relations.push({ ...makeRelation({ type, from, to, annotator: r.annotator }), ...(r.accepted ? { acceptedBy: r.annotator } : {}) });
     }
+    if (trimmed) warn(`${trimmed} region(s) started or ended with whitespace; trimmed to the words (spaCy and most tools cannot align such spans)`);
+    if (bidirectional) warn(`${bidirectional} relation(s) are bidirectional ("bi"); Spanmark relations have a direction, so each was imported as from → to`);
     documents.push(doc);
   });
   if (sawUtf16) warnings.push({ file: file.name, message: 'some offsets were UTF-16 (Label Studio before 2022) and were converted to code points' });
@@ -178,40 +204,108 @@ function locate(index: OffsetIndex, start: unknown, end: unknown, text: string |
   return `region text ${JSON.stringify(text)} does not match the document at ${String(start)}–${String(end)}${found}`;
 }
 
+/**
+ * One annotation per annotator, as Label Studio keeps one per user. Label
+ * Studio resolves a relation's `from_id`/`to_id` inside its own annotation
+ * only, so a relation goes to its annotator's annotation, and an end drawn
+ * by someone else is copied into it as a region marked `spanmark_copy_of`
+ * (import maps the copy back to the original span). `completed_by` is
+ * written as `{email}` when the annotator name is an email address, which
+ * Label Studio matches to its users; it refuses unknown users, so other
+ * names stay in `spanmark_annotator` only. Gold spans (accepted in review)
+ * make a `ground_truth` annotation. A labelling config comes with it.
+ */
 export function exportLabelStudio(corpus: Corpus, opts: ExportOptions = {}): ExportResult {
   const filtered = applyFilters(corpus, opts.filters);
   const unit = opts.offsets ?? 'codepoint';
   let spans = 0;
   const tasks = filtered.documents.map((doc, i) => {
     const index = new OffsetIndex(doc.text);
-    // one annotation per annotator, as Label Studio keeps one per user
-    const byAnnotator = new Map<string, unknown[]>();
-    const resultOf = (annotator: string) => {
-      let list = byAnnotator.get(annotator);
-      if (!list) byAnnotator.set(annotator, (list = []));
-      return list;
+    const byAnnotator = new Map<string, { result: unknown[]; regions: Set<string>; spans: Span[] }>();
+    const annotationOf = (annotator: string) => {
+      let a = byAnnotator.get(annotator);
+      if (!a) byAnnotator.set(annotator, (a = { result: [], regions: new Set(), spans: [] }));
+      return a;
     };
-    for (const s of doc.spans) {
+    const region = (s: Span, id: string, extra: Record<string, unknown> = {}) => {
       const { start, end } = fromCodePoints(index, s.start, s.end, unit);
-      resultOf(s.annotator).push({
-        id: s.id,
+      return {
+        id,
         from_name: 'label',
         to_name: 'text',
         type: 'labels',
         origin: 'manual',
         value: { start, end, text: s.text, labels: [s.label] },
         ...(s.note ? { meta: { text: [s.note] } } : {}),
-      });
+        ...extra,
+      };
+    };
+    for (const s of doc.spans) {
+      const a = annotationOf(s.annotator);
+      a.result.push(region(s, s.id));
+      a.regions.add(s.id);
+      a.spans.push(s);
     }
     spans += doc.spans.length;
-    for (const r of doc.relations) resultOf(r.annotator).push({ from_id: r.from, to_id: r.to, type: 'relation', direction: 'right', labels: [r.type] });
+    const byId = new Map(doc.spans.map((s) => [s.id, s]));
+    for (const r of doc.relations) {
+      const a = annotationOf(r.annotator);
+      const end = (id: string) => {
+        if (a.regions.has(id)) return id;
+        const copy = `${id}~${r.annotator}`;
+        const s = byId.get(id);
+        if (s && !a.regions.has(copy)) {
+          a.result.push(region(s, copy, { spanmark_copy_of: id }));
+          a.regions.add(copy);
+        }
+        return copy;
+      };
+      a.result.push({ from_id: end(r.from), to_id: end(r.to), type: 'relation', direction: 'right', labels: [r.type] });
+    }
     return {
       id: i + 1,
       data: { text: doc.text, title: doc.title, spanmark_id: doc.id },
-      annotations: [...byAnnotator].map(([annotator, result]) => ({ spanmark_annotator: annotator, result })),
+      annotations: [...byAnnotator].map(([annotator, a]) => ({
+        spanmark_annotator: annotator,
+        ...(/^[^\s@]+@[^\s@]+$/.test(annotator) ? { completed_by: { email: annotator } } : {}),
+        ground_truth: a.spans.length > 0 && a.spans.every((s) => s.acceptedBy !== undefined),
+        result: a.result,
+      })),
     };
   });
-  return { files: [{ path: 'corpus.labelstudio.json', data: JSON.stringify(tasks, null, 2) + '\n' }], documents: tasks.length, spans, warnings: [] };
+  return {
+    files: [
+      { path: 'corpus.labelstudio.json', data: JSON.stringify(tasks, null, 2) + '\n' },
+      { path: 'config.xml', data: labellingConfig(filtered) },
+    ],
+    documents: tasks.length,
+    spans,
+    warnings: [],
+  };
+}
+
+const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The project's labelling interface, so a Label Studio project can be set up from the export (Settings → Labeling Interface → Code). */
+export function labellingConfig(corpus: Corpus): string {
+  const labels = new Map(corpus.schema.labels.map((l) => [l.name, l.color]));
+  const types = new Set(corpus.schema.relationTypes.map((t) => t.name));
+  for (const d of corpus.documents) {
+    for (const s of d.spans) if (!labels.has(s.label)) labels.set(s.label, '#888888');
+    for (const r of d.relations) types.add(r.type);
+  }
+  return [
+    '<View>',
+    '  <Relations>',
+    ...[...types].map((t) => `    <Relation value="${xml(t)}"/>`),
+    '  </Relations>',
+    '  <Labels name="label" toName="text">',
+    ...[...labels].map(([name, color]) => `    <Label value="${xml(name)}" background="${xml(color)}"/>`),
+    '  </Labels>',
+    '  <Text name="text" value="$text" granularity="symbol"/>',
+    '</View>',
+    '',
+  ].join('\n');
 }
 
 export const labelStudioCodec: Codec = { id: 'labelstudio', extension: '.json', import: importLabelStudio, export: exportLabelStudio };

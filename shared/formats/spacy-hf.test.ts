@@ -51,3 +51,60 @@ describe('Hugging Face export', () => {
     expect(d1!.spans).toHaveLength(corpus.documents[0]!.spans.length);
   });
 });
+
+describe('awkward spans in spaCy and Hugging Face exports (issue 12 items 10, 11, 13)', () => {
+  const T = '2024-01-01T00:00:00.000Z';
+  const text = 'Jane Smith said a café (cafe\u0301) fed a family 👩‍👩‍👧 today.';
+  const mk = (id: string, label: string, start: number, end: number) => ({ id, label, start, end, text: cpSlice(text, start, end), annotator: 'a', createdAt: T, updatedAt: T });
+  const cp = (needle: string) => [...text.slice(0, text.indexOf(needle))].length;
+  const corpus = () => ({
+    ...goldenCorpus(),
+    documents: [
+      {
+        id: 'd',
+        title: 't',
+        source: {},
+        text,
+        status: 'todo' as const,
+        spans: [
+          mk('trailing', 'actor', 0, 11), // "Jane Smith " as a Label Studio selection keeps it
+          mk('cut-accent', 'place', cp('cafe\u0301'), cp('cafe\u0301') + 4),
+          mk('one-person', 'actor', cp('👩'), cp('👩') + 1),
+          mk('space', 'claim', 10, 11),
+        ],
+        relations: [],
+      },
+    ],
+  });
+
+  /** What spaCy's Doc.from_json does: every ent and span must start at a token's start and end at a token's end (char_span, strict). */
+  function e1039(row: { ents: Off[]; spans: { sc: Off[] }; tokens: { start: number; end: number }[] }): string[] {
+    const starts = new Set(row.tokens.map((t) => t.start));
+    const ends = new Set(row.tokens.map((t) => t.end));
+    return [...row.ents, ...row.spans.sc].filter((s) => !starts.has(s.start) || !ends.has(s.end)).map((s) => `${s.label} ${s.start}-${s.end}`);
+  }
+
+  it('spaCy: no span that Doc.from_json would refuse (E1039): edge spaces trimmed, clusters whole, whitespace-only left out; each reported', () => {
+    const out = exportSpacy(corpus());
+    const [row] = lines(out.files[0]!.data) as { ents: Off[]; spans: { sc: Off[] }; tokens: { start: number; end: number }[] }[];
+    expect(e1039(row!)).toEqual([]);
+    expect(row!.spans.sc.map((s) => `${s.label}:${cpSlice(text, s.start, s.end)}`)).toEqual(['actor:Jane Smith', 'place:cafe\u0301', 'actor:👩‍👩‍👧']);
+    const warned = out.warnings.join('\n');
+    expect(warned).toMatch(/d\/trailing: span "Jane Smith " starts or ends with whitespace; trimmed/);
+    expect(warned).toMatch(/d\/cut-accent: .* cuts a character cluster/);
+    expect(warned).toMatch(/d\/one-person: .* cuts a character cluster/);
+    expect(warned).toMatch(/d\/space: span " " is only whitespace/);
+  });
+
+  it('Hugging Face: rows carry the text, so spans resolve from the dataset; a cut cluster is tagged whole and reported', () => {
+    const out = exportHf(corpus());
+    const [row] = lines(out.files[0]!.data) as { text: string; tokens: string[]; ner_tags: string[]; spans: (Off & { text: string })[] }[];
+    expect(row!.text).toBe(text);
+    for (const s of row!.spans) expect(cpSlice(row!.text, s.start, s.end)).toBe(s.text);
+    const tagged = row!.tokens.map((t, i) => `${t}/${row!.ner_tags[i]}`);
+    expect(tagged).toContain('cafe\u0301/B-place');
+    expect(tagged).toContain('👩‍👩‍👧/B-actor');
+    expect(out.warnings.filter((w) => /cuts a character cluster/.test(w))).toHaveLength(2);
+  });
+});
+

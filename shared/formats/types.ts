@@ -7,6 +7,8 @@ export interface TextFile {
   /** name used in problems and as a title fallback; usually the path relative to what the user picked */
   name: string;
   text: string;
+  /** the file began with a UTF-8 byte order mark, removed from `text` (brat counts it as character 0) */
+  utf8Bom?: boolean;
 }
 
 export type OffsetUnit = 'codepoint' | 'utf16';
@@ -43,6 +45,8 @@ export interface ExportOptions {
   filters?: ExportFilters;
   /** CoNLL only: one tag column per label layer, or a single column */
   nested?: NestedPolicy;
+  /** CoNLL only: 2 writes `token<TAB>tag` lines and no -DOCSTART- (doccano's reader, seqeval-style scripts); nested spans are flattened (outermost unless `nested` says innermost) */
+  conllColumns?: 2;
 }
 
 export interface OutputFile {

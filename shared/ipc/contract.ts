@@ -54,6 +54,27 @@ export interface ReviewDocument {
   gold: Document | null;
 }
 
+/** Team sync (main/services/sync): the toolbar's state and the lead's progress figures. */
+export type TeamState = 'off' | 'syncing' | 'synced' | 'pending' | 'offline' | 'error';
+export interface TeamStatus {
+  state: TeamState;
+  server: string | null;
+  user: string | null;
+  role: 'lead' | 'annotator' | null;
+  pending: number;
+  /** the reason for offline/error, refused writes, malformed server documents, resolved conflicts */
+  message: string | null;
+  lastSyncAt: string | null;
+}
+export interface TeamProgress {
+  annotator: string;
+  assigned: number;
+  started: number;
+  done: number;
+  spans: number;
+  lastSavedAt: string | null;
+}
+
 /**
  * The one IPC contract. Add a channel here first (`domain:action`, request
  * and response schemas); the compiler then demands its handler in main and
@@ -218,6 +239,15 @@ export const channels = {
   },
   'review:document': { request: z.object({ key: z.string() }), response: z.custom<ReviewDocument>() },
   'review:saveGold': { request: z.object({ key: z.string(), document: DocumentSchema }), response: z.object({ path: z.string() }) },
+  'team:connect': {
+    request: z.object({ server: z.string().min(1).max(2000), user: z.string().min(1).max(200), password: z.string().min(1).max(1000) }),
+    response: z.custom<TeamStatus>(),
+  },
+  'team:status': { request: empty, response: z.custom<TeamStatus>() },
+  'team:syncNow': { request: empty, response: z.custom<TeamStatus>() },
+  'team:progress': { request: empty, response: z.custom<TeamProgress[]>() },
+  /** the lead's review of the team's copies as last replicated from the server */
+  'team:review': { request: empty, response: z.custom<ReviewSummary>() },
 } as const;
 
 export type Channel = keyof typeof channels;
@@ -237,6 +267,7 @@ export const events = {
   'corpus:changedOnDisk': z.object({ documentIds: z.array(z.string()), meta: z.boolean() }),
   'import:progress': z.object({ done: z.number(), total: z.number(), file: z.string() }),
   'menu:command': z.object({ command: z.enum(MENU_COMMANDS) }),
+  'team:status': z.custom<TeamStatus>(),
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

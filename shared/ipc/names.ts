@@ -32,9 +32,14 @@ export const CHANNEL_NAMES = [
   'review:open',
   'review:document',
   'review:saveGold',
+  'team:connect',
+  'team:status',
+  'team:syncNow',
+  'team:progress',
+  'team:review',
 ] as const;
 
-export const EVENT_NAMES = ['corpus:changedOnDisk', 'import:progress', 'menu:command'] as const;
+export const EVENT_NAMES = ['corpus:changedOnDisk', 'import:progress', 'menu:command', 'team:status'] as const;
 
 /**
  * Commands the application menu (main/window/menu.ts) sends in 'menu:command';

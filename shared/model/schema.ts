@@ -71,6 +71,8 @@ export const RelationSchema = z.object({
   proposedBy: z.array(z.string()).optional(),
   acceptedBy: z.string().optional(),
   suggestedBy: z.string().optional(),
+  /** free text, as brat keeps AnnotatorNotes on relations */
+  note: z.string().optional(),
 });
 
 export const DocumentStatus = z.enum(['todo', 'in_progress', 'done', 'reviewed']);
@@ -91,6 +93,8 @@ export const DocumentSchema = z.object({
   spans: z.array(SpanSchema).default([]),
   relations: z.array(RelationSchema).default([]),
   updatedAt: isoTime.optional(),
+  /** what an imported file carried that has no place above (doccano `meta` and extra keys); written back on export */
+  meta: z.record(z.string(), z.unknown()).optional(),
 });
 
 export const CorpusMetaSchema = z.object({

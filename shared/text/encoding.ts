@@ -10,6 +10,8 @@ export interface DecodedText {
   encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
   /** set when we had to guess (a legacy 8-bit encoding) */
   warning?: string;
+  /** a UTF-8 byte order mark was removed; brat (Python's utf-8 codec) counts it as character 0 */
+  utf8Bom?: boolean;
 }
 
 /** The bytes cannot be read as text without guessing wrong; the message names the file and the reason. */
@@ -40,7 +42,7 @@ export function decodeText(bytes: Uint8Array, fileName = 'file'): DecodedText {
   if (looksBinary(body)) throw new BinaryFileError(fileName);
   try {
     // ignoreBOM: we strip it ourselves above so that a BOM-less file keeps a leading U+FEFF if it has one mid-stream
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body), encoding: 'utf-8' };
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body), encoding: 'utf-8', ...(hasUtf8Bom ? { utf8Bom: true } : {}) };
   } catch {
     // UTF-8 with a damaged byte or two is not Windows-1252: read that way every Cyrillic or accented
     // letter becomes two or three characters and every annotation offset after it points at the wrong text

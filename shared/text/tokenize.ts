@@ -1,12 +1,20 @@
 /**
- * Word/punctuation tokens with code point offsets, for the token-based
- * formats (CoNLL, Hugging Face, spaCy). A token is a run of letters, marks
- * and digits (inner apostrophes, hyphens and digit separators kept, as in
- * snap.ts), or a single grapheme of anything else, so emoji ZWJ sequences
- * and flags stay whole. `breaks` forces token boundaries at given code
- * point offsets: span edges inside a word then split it instead of being
- * lost when spans are projected onto tokens.
+ * Word/punctuation tokens and sentences with code point offsets, for the
+ * token-based formats (CoNLL, Hugging Face, spaCy). Words come from
+ * `Intl.Segmenter` (ICU's Unicode word rules: "don't", "1,000" and "U.S"
+ * stay whole, Chinese and Thai are split into words by dictionary, and a
+ * segment never cuts a grapheme cluster, so an emoji ZWJ sequence or an e
+ * with a combining accent is never split). On top of ICU:
+ *   - hyphenated words stay one token ("well-known", "Deir-ez-Zor"), as in CoNLL-2003;
+ *   - an abbreviation keeps its final period ("U.S.", "Mr.", "J."), so
+ *     "U.S.-led" is one token and no sentence ends inside it.
+ * `breaks` forces token boundaries at code point offsets (span edges): a
+ * word is split there instead of a span edge being lost. A break inside a
+ * grapheme cluster is not applied; callers find those with
+ * `graphemeBoundaries` and report them.
  */
+
+import type { OffsetIndex } from './offsets';
 
 export interface Token {
   text: string;
@@ -15,59 +23,133 @@ export interface Token {
   end: number;
 }
 
-const WORD = /^[\p{L}\p{M}\p{N}_]/u;
-const JOINER = /^['’\-‐]$/u;
-const DIGIT_SEP = /^[.,]$/u;
-const DIGIT = /^\p{N}/u;
+const words = new Intl.Segmenter('en', { granularity: 'word' });
+const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
+const sentencesOf = new Intl.Segmenter('en', { granularity: 'sentence' });
+
 const SPACE = /^\s+$/u;
+const WORDISH = /[\p{L}\p{M}\p{N}]/u;
+const HYPHEN = /^[-‐'’]$/u;
+/** words that end with a period but not a sentence */
+const ABBREVIATIONS = new Set(
+  'mr mrs ms dr prof st jr sr gen col lt sgt capt cmdr adm gov sen rep pres amb rev fr hon mt ft no nos vs etc approx dept est inc ltd co corp bros jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun'.split(' '),
+);
 
-const segmenter = new Intl.Segmenter('und', { granularity: 'grapheme' });
-
-interface Grapheme {
-  text: string;
-  start: number;
-  end: number;
+function cpCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdbff) n++;
+  }
+  return n;
 }
 
-function graphemes(text: string): Grapheme[] {
-  const out: Grapheme[] = [];
-  let cp = 0;
-  for (const { segment } of segmenter.segment(text)) {
-    let n = 0;
-    for (const _ of segment) n++;
-    out.push({ text: segment, start: cp, end: cp + n });
-    cp += n;
-  }
-  return out;
+/** A token that ends with the period of an abbreviation, not of a sentence. */
+export function isAbbreviation(token: string): boolean {
+  if (!token.endsWith('.') || token.length < 2) return false;
+  const word = token.slice(0, -1);
+  // "U.S.", "e.g.", "J." (an initial)
+  return word.includes('.') || /^\p{Lu}$/u.test(word) || ABBREVIATIONS.has(word.toLowerCase());
+}
+
+interface Piece extends Token {
+  word: boolean;
 }
 
 export function tokenize(text: string, breaks: ReadonlySet<number> = new Set()): Token[] {
-  const g = graphemes(text);
-  const kind = g.map((x) => (SPACE.test(x.text) ? 'space' : WORD.test(x.text) ? 'word' : 'other'));
-  // a joiner glues two word graphemes ("don't", "1,000") unless a forced break sits next to it
-  for (let i = 1; i + 1 < g.length; i++) {
-    const c = g[i]!.text;
-    if (kind[i - 1] !== 'word' || kind[i + 1] !== 'word') continue;
-    const glue = JOINER.test(c) || (DIGIT_SEP.test(c) && DIGIT.test(g[i - 1]!.text) && DIGIT.test(g[i + 1]!.text));
-    if (glue && !breaks.has(g[i]!.start) && !breaks.has(g[i]!.end)) kind[i] = 'word';
+  const pieces: Piece[] = [];
+  const sortedBreaks = Int32Array.from(breaks).sort();
+  let nextBreak = 0;
+  let cp = 0;
+  for (const { segment, isWordLike } of words.segment(text)) {
+    const len = segment.length === 1 ? 1 : cpCount(segment);
+    const start = cp;
+    cp += len;
+    while (nextBreak < sortedBreaks.length && sortedBreaks[nextBreak]! <= start) nextBreak++;
+    if (SPACE.test(segment)) continue;
+    const word = isWordLike === true || WORDISH.test(segment);
+    let cuts: number[] = [];
+    while (nextBreak < sortedBreaks.length && sortedBreaks[nextBreak]! < start + len) cuts.push(sortedBreaks[nextBreak++]!);
+    if (!cuts.length) {
+      pieces.push({ text: segment, start, end: start + len, word });
+      continue;
+    }
+    // split at the forced breaks that fall between grapheme clusters
+    const bounds = new Set<number>();
+    let g = start;
+    for (const { segment: cluster } of graphemes.segment(segment)) bounds.add((g += cpCount(cluster)));
+    cuts = cuts.filter((c) => bounds.has(c));
+    const chars = [...segment];
+    let from = start;
+    for (const c of [...cuts, start + len]) {
+      const part = chars.slice(from - start, c - start).join('');
+      pieces.push({ text: part, start: from, end: c, word: WORDISH.test(part) });
+      from = c;
+    }
   }
+  // glue hyphenated words and abbreviation periods, never across a forced break or a space
   const out: Token[] = [];
-  let cur: Token | null = null;
-  for (let i = 0; i < g.length; i++) {
-    const x = g[i]!;
-    const k = kind[i]!;
-    if (k === 'space') {
-      cur = null;
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i]!;
+    const prev = out[out.length - 1];
+    const joined = prev && prev.end === p.start && !breaks.has(p.start);
+    if (joined && p.text === '.' && WORDISH.test(prev.text) && isAbbreviation(prev.text + '.')) {
+      prev.text += '.';
+      prev.end = p.end;
       continue;
     }
-    if (cur && k === 'word' && kind[i - 1] === 'word' && !breaks.has(x.start)) {
-      cur.text += x.text;
-      cur.end = x.end;
+    const next = pieces[i + 1];
+    if (joined && HYPHEN.test(p.text) && next && next.word && next.start === p.end && !breaks.has(p.end) && WORDISH.test(prev.text)) {
+      prev.text += p.text + next.text;
+      prev.end = next.end;
+      i++;
       continue;
     }
-    cur = { text: x.text, start: x.start, end: x.end };
-    out.push(cur);
-    if (k !== 'word') cur = null;
+    out.push({ text: p.text, start: p.start, end: p.end });
   }
   return out;
+}
+
+/**
+ * Sentence boundaries as code point offsets (the start of each sentence
+ * after the first), from ICU's sentence rules: a closing quote or bracket
+ * after the period stays in its sentence, "U.S.-led" does not end one.
+ * A boundary right after an abbreviation is dropped ("the U.S. President").
+ */
+export function sentenceStarts(text: string): Set<number> {
+  const out = new Set<number>();
+  let cp = 0;
+  let first = true;
+  for (const { segment } of sentencesOf.segment(text)) {
+    if (!first) out.add(cp);
+    first = false;
+    cp += cpCount(segment);
+  }
+  return out;
+}
+
+/**
+ * Whether a code point offset falls between two grapheme clusters. Most
+ * offsets sit between two plain characters and are answered at once; near
+ * a mark, joiner, selector, flag or surrogate the few characters around
+ * are segmented (segmenting a whole long text costs seconds).
+ */
+export function graphemeEdges(index: OffsetIndex): (cp: number) => boolean {
+  const text = index.text;
+  return (cp) => {
+    if (cp <= 0 || cp >= index.cpLength) return true;
+    const u = index.toUtf16(cp);
+    const before = text.charCodeAt(u - 1);
+    const after = text.charCodeAt(u);
+    // both sides plain (below the combining marks, not CR LF): always an edge
+    if (before < 0x300 && after < 0x300 && !(before === 13 && after === 10)) return true;
+    const from = index.toUtf16(Math.max(0, cp - 32));
+    const to = index.toUtf16(Math.min(index.cpLength, cp + 32));
+    let at = from;
+    for (const { segment } of graphemes.segment(text.slice(from, to))) {
+      at += segment.length;
+      if (at >= u) return at === u;
+    }
+    return true;
+  };
 }

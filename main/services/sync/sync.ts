@@ -48,6 +48,8 @@ export interface SyncReport {
   refused: string[];
   /** local changes not yet on the server */
   pending: number;
+  /** documents this round wrote into the corpus folder */
+  changedIds: string[];
 }
 
 export interface TeamProgress {
@@ -160,7 +162,7 @@ export class TeamSync {
   /** One push-and-pull round. Throws a TeamError when the server cannot be reached or refuses the user. */
   async round(): Promise<SyncReport> {
     const role = await this.whoAmI();
-    const report: SyncReport = { role, staged: 0, pushed: 0, pulled: 0, added: 0, updated: 0, conflicts: [], problems: [], refused: [], pending: 0 };
+    const report: SyncReport = { role, staged: 0, pushed: 0, pulled: 0, added: 0, updated: 0, conflicts: [], problems: [], refused: [], pending: 0, changedIds: [] };
     report.staged = await this.stage(role);
     const seqBeforePush = (await this.mirror.info()).update_seq;
     const push = await this.replicate('push', role);
@@ -340,12 +342,16 @@ export class TeamSync {
           const winner = doc._conflicts?.length ? await this.resolve(doc, report) : doc;
           const d = DocumentSchema.parse(winner.document);
           if (!this.store.has(d.id)) added.push(d);
-          else if (await this.replaceIfOlder(d, winner.hash as string)) report.updated++;
+          else if (await this.replaceIfOlder(d, winner.hash as string)) {
+            report.updated++;
+            report.changedIds.push(d.id);
+          }
         }
       }
       if (added.length) {
         report.added += (await this.store.addDocuments(added)).length;
         await this.markStaged(added.map((d) => d.id));
+        report.changedIds.push(...added.map((d) => d.id));
       }
       since = changes.last_seq;
       await this.setLocal(APPLIED, { seq: since });
@@ -389,6 +395,7 @@ export class TeamSync {
       if (docs.length) {
         added += (await this.store.addDocuments(docs)).length;
         await this.markStaged(docs.map((d) => d.id));
+        report.changedIds.push(...docs.map((d) => d.id));
       }
     }
     return added;

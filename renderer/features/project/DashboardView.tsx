@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { call } from '../../api';
 import { attempt, notify } from '../../app/actions';
+import { TeamProgressCard } from '../team/TeamSync';
 import { useAppState } from '../../app/store';
 import type { CorpusStats } from '../../../shared/ipc/contract';
 import type { AgreementReport } from '../../../shared/metrics';
@@ -134,6 +135,7 @@ export function DashboardView() {
   const statusData = (Object.keys(stats.byStatus) as (keyof typeof STATUS_COLORS)[]).map((k) => ({ status: k.replace('_', ' '), key: k, documents: stats.byStatus[k] }));
   return (
     <div className="project-view dashboard" data-testid="dashboard">
+      <TeamProgressCard />
       <section className="card" data-testid="progress">
         <h2>Progress · {stats.documents} documents</h2>
         <ResponsiveContainer width="100%" height={200}>

@@ -6,8 +6,9 @@ import { goldSpanId, type Candidate, type RelationCandidate } from '../../../sha
 import { getState } from '../../app/store';
 import { DocumentView, type Decoration, type Decorations } from '../../editor/DocumentView';
 import { keyOfLabel, labelForKey } from '../label-keys';
+import { useTeamStatus } from '../team/team-store';
 import {
-  acceptAgreed, cancelEdit, currentGoldSpan, finalizeCurrent, focusCandidate, keepBothCurrent, keepCurrent, openCopies,
+  acceptAgreed, cancelEdit, currentGoldSpan, finalizeCurrent, focusCandidate, keepBothCurrent, keepCurrent, openCopies, openTeamCopies,
   rejectCurrent, relabelCurrent, relationStatusOf, selectDocument, startEdit, statusOf, stepDisagreement, stepDocument, undecided, undecidedRelations, undoReview, useReview,
 } from './review-store';
 
@@ -212,6 +213,7 @@ function RelationRows({ relations, candidates }: { relations: readonly RelationC
 export function ReviewView() {
   useReviewKeys();
   const summary = useReview((s) => s.summary);
+  const teamLead = useTeamStatus().role === 'lead';
   const doc = useReview((s) => s.doc);
   const gold = useReview((s) => s.gold);
   const declined = useReview((s) => s.declined);
@@ -242,6 +244,11 @@ export function ReviewView() {
         <button type="button" data-testid="review-add-folder" onClick={() => void openCopies('folder', !!summary)}>
           {summary ? 'Add corpus folder…' : 'Open corpus folder…'}
         </button>
+        {teamLead && (
+          <button type="button" data-testid="review-team" onClick={() => void openTeamCopies()} title="Every annotator's copies as replicated from the team server">
+            Team copies
+          </button>
+        )}
         {summary && (
           <span className="muted" data-testid="review-annotators">
             {summary.annotators.join(', ')}

@@ -117,6 +117,16 @@ export async function openCopies(pick: 'files' | 'folder' = 'files', add = false
   });
 }
 
+/** The lead's review of the team's copies, straight from the sync server. */
+export async function openTeamCopies(): Promise<void> {
+  await attempt(async () => {
+    const summary = await call('team:review', {});
+    set({ ...initial, summary });
+    const first = summary.documents.find((d) => !d.reviewed) ?? summary.documents[0];
+    if (first) await selectDocument(first.key);
+  });
+}
+
 export async function selectDocument(key: string): Promise<void> {
   await attempt(async () => {
     const doc = await call('review:document', { key });
