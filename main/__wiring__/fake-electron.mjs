@@ -128,5 +128,16 @@ export function fireReady() {
   resolveReady();
 }
 
-const electron = { app, BrowserWindow, ipcMain, Menu, shell, dialog };
+// no OS keychain here: the app must cope (team passwords are then not stored)
+export const safeStorage = {
+  isEncryptionAvailable: () => false,
+  encryptString: () => {
+    throw new Error('fake electron: no keychain');
+  },
+  decryptString: () => {
+    throw new Error('fake electron: no keychain');
+  },
+};
+
+const electron = { app, BrowserWindow, ipcMain, Menu, shell, dialog, safeStorage };
 export default electron;
