@@ -38,7 +38,7 @@ function doc(i: number): Document {
 
 async function startServer(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const bin = path.resolve('bin/spanmark.mjs');
-  const child = spawn(process.execPath, [bin, 'serve', '--data', dataDir, '--port', '0', '--admin', `${ADMIN.name}:${ADMIN.password}`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [bin, 'serve', '--data', dataDir, '--port', '0', '--admin', `${ADMIN.name}:${ADMIN.password}`], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, SPANMARK_CLI_SOURCE: '1' } });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
