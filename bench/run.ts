@@ -1,7 +1,7 @@
 import { chromium, type Browser } from '@playwright/test';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { serveStatic } from '../e2e/fixtures/static-server';
+import { serveStatic } from '../scripts/host/static-server';
 import { runCorpusBench } from './corpus';
 import { WORKLOADS } from './generate';
 

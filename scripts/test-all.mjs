@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 
 const steps = [
   ['typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
+  // shared/ alone, without DOM or Node types
+  ['typecheck shared', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.shared.json']],
   ['lint', 'npx', ['eslint', '.', '--max-warnings=0']],
   ['unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=reports/unit-results.json']],
   ['e2e', 'node', ['scripts/e2e.mjs']],

@@ -5,9 +5,9 @@ import { chromium } from '@playwright/test';
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { BrowserHost } from '../e2e/fixtures/browser-host';
-import { CHROMIUM, CHROMIUM_ARGS, ROOT } from '../e2e/fixtures/hosts';
-import { serveStatic } from '../e2e/fixtures/static-server';
+import { BrowserHost } from './host/browser-host';
+import { CHROMIUM, CHROMIUM_ARGS, ROOT } from './host/chromium';
+import { serveStatic } from './host/static-server';
 
 const dataDir = process.env.SPANMARK_DATA_DIR ?? path.join(os.homedir(), '.spanmark-web');
 await mkdir(dataDir, { recursive: true });

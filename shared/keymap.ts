@@ -102,6 +102,7 @@ export const COMMANDS: readonly Command[] = [
   C('review-previous-document', 'review', 'Previous document'),
   C('review-open', 'review', 'Open annotator copies'),
   C('review-cancel', 'review', 'Cancel editing the label'),
+  C('close-dialog', 'app', 'Close the dialog'),
 ];
 
 const B = (key: string, command: string, scope: Scope, extra: Partial<Binding> = {}): Binding => ({ key, command, scope, ...extra });
@@ -170,6 +171,8 @@ export const BINDINGS: readonly Binding[] = [
   B('[', 'review-previous-document', 'review'),
   B('o', 'review-open', 'review'),
   B('Escape', 'review-cancel', 'review'),
+  // an open dialog
+  B('Escape', 'close-dialog', 'dialog', { inFields: true }),
 ];
 
 const R = (scope: SheetRow['scope'], keys: string, action: string, ...commands: string[]): SheetRow => ({ scope, keys, action, commands });

@@ -267,7 +267,7 @@ export function startLink(type: string): void {
     return;
   }
   setState({ linkFrom: { from, type } });
-  notify(`Linking ${type}: click the target span, or Tab to it and press Enter. Esc cancels.`, 'info');
+  notify(`Linking ${type}: click the target span, or step to it with . or , (in the document) and press Enter. Esc cancels.`, 'info');
 }
 
 export async function importFiles(paths: string[] | null, addUnknownLabels = false, folder = false): Promise<void> {

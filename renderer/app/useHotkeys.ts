@@ -1,27 +1,47 @@
 import { useEffect } from 'react';
-import { deleteSpan, importFiles, link, openDocument, redo, relabel, startLink, undo } from './actions';
-import { getState, setState } from './store';
-import { labelForKey } from '../features/label-keys';
+import { BINDINGS, command, matchesKey, type Binding, type Scope, type When } from '../../shared/keymap';
+import { labelForKey } from '../../shared/model/label-keys';
+import { call } from '../api';
+import { REVIEW_COMMANDS } from '../features/review/review-commands';
+import { attempt, deleteSpan, importFiles, link, openCorpus, openDocument, redo, relabel, startLink, undo } from './actions';
+import { getState, setState, type AppState } from './store';
 
-/** Form fields keep their own undo; the document (even while editing its text) uses the model's. */
+/**
+ * The one keyboard dispatcher. Which key runs which command, in which
+ * scope, is data (shared/keymap.ts); this file says what the app's commands
+ * do and which scopes are live. A scope is live when its view is on screen:
+ * Document keys never reach a document hidden behind the Dashboard, and
+ * Review keys act only in Review. The document view's own keys (caret,
+ * labelling a selection, stepping through spans) arrive through its editor
+ * while it has focus and are marked handled before they get here.
+ */
+
+/** Form fields keep their own keys; the document (even while editing its text) uses the model's undo. */
 function inFormField(e: KeyboardEvent): boolean {
   const t = e.target as HTMLElement | null;
   return !!t && t.closest('input, textarea, select, [data-no-hotkeys]') !== null;
 }
 
-function typingInField(e: KeyboardEvent): boolean {
+function typingText(e: KeyboardEvent): boolean {
   const t = e.target as HTMLElement | null;
-  return !!t && (t.closest('input, textarea, select, [data-no-hotkeys]') !== null || (t.isContentEditable && getState().mode === 'edit'));
+  return !!t?.isContentEditable && getState().mode === 'edit';
 }
 
-/** Step to the next/previous span in reading order. */
-function stepSpan(dir: 1 | -1): void {
-  const { doc, selectedSpanId } = getState();
-  if (!doc?.spans.length) return;
-  const i = doc.spans.findIndex((s) => s.id === selectedSpanId);
-  const next = i < 0 ? (dir === 1 ? 0 : doc.spans.length - 1) : (i + dir + doc.spans.length) % doc.spans.length;
-  setState({ selectedSpanId: doc.spans[next]!.id });
+export function liveScopes(s: Pick<AppState, 'dialog' | 'view'>): Scope[] {
+  if (s.dialog) return ['dialog'];
+  if (s.view === 'document') return ['document', 'global'];
+  if (s.view === 'review') return ['review', 'global'];
+  return ['global'];
 }
+
+let relabelArmed = false;
+
+const WHEN: Record<When, (s: AppState) => boolean> = {
+  spanSelected: (s) => !!s.selectedSpanId,
+  linking: (s) => !!s.linkFrom && !!s.selectedSpanId && s.selectedSpanId !== s.linkFrom.from,
+  relabelArmed: (s) => relabelArmed && !!s.selectedSpanId,
+  textSelected: () => false, // the document view's own binding: it never reaches the app
+};
 
 /** Open the next document that is not done, after the current one. */
 function nextUndone(): void {
@@ -35,108 +55,82 @@ function nextUndone(): void {
   }
 }
 
-let relabelArmed = false;
+/** What each app command does; `e` is the key event, for commands whose key carries data (a label key). */
+const APP_COMMANDS: Record<string, (e: KeyboardEvent, s: AppState) => void> = {
+  'relabel-arm': () => void (relabelArmed = true),
+  'relabel-apply': (e, s) => {
+    const label = s.corpus && labelForKey(s.corpus.meta.schema, e.key);
+    if (label && s.selectedSpanId) relabel(s.selectedSpanId, label);
+  },
+  'delete-span': (_e, s) => s.selectedSpanId && deleteSpan(s.selectedSpanId),
+  note: () => {
+    setState({ panel: 'details' });
+    requestAnimationFrame(() => document.querySelector<HTMLTextAreaElement>('[data-testid="details-note"]')?.focus());
+  },
+  'start-link': (e, s) => {
+    const rt = s.corpus?.meta.schema.relationTypes.find((t) => t.key === e.key);
+    if (rt) startLink(rt.name);
+  },
+  'finish-link': (_e, s) => {
+    if (!s.linkFrom || !s.selectedSpanId) return;
+    link(s.linkFrom.type, s.linkFrom.from, s.selectedSpanId);
+    setState({ selectedSpanId: s.linkFrom.from, linkFrom: null });
+  },
+  cancel: () => setState({ selectedSpanId: null, linkFrom: null }),
+  undo: () => undo(),
+  redo: () => redo(),
+  'toggle-edit': (_e, s) => s.doc && setState({ mode: s.mode === 'edit' ? 'annotate' : 'edit', selectedSpanId: null }),
+  'next-undone': () => nextUndone(),
+  'panel-details': () => setState({ panel: 'details' }),
+  'panel-who': () => setState({ panel: 'who' }),
+  'panel-guidelines': (_e, s) => setState({ panel: s.panel === 'guidelines' ? 'spans' : 'guidelines' }),
+  import: () => void importFiles(null),
+  'open-corpus': () => void attempt(async () => openCorpus(await call('corpus:openDialog', {}))),
+  'paste-document': () => setState({ dialog: 'paste' }),
+  export: () => setState({ dialog: 'export' }),
+  shortcuts: () => setState({ dialog: 'shortcuts' }),
+  'close-dialog': () => setState({ dialog: null }),
+};
 
-/**
- * App-wide keys. Label keys 1–9 with a text selection are handled by the
- * editor's LabelPlugin; here they relabel after `r`.
- */
+function run(b: Binding, e: KeyboardEvent, s: AppState): void {
+  const owner = command(b.command).owner;
+  if (owner === 'review') REVIEW_COMMANDS[b.command]?.();
+  else APP_COMMANDS[b.command]?.(e, s);
+}
+
+/** The binding a key event runs now, if any: live scope, its condition holds, highest precedence first. */
+export function bindingFor(e: KeyboardEvent, s: AppState): Binding | null {
+  const scopes = liveScopes(s);
+  const schema = s.corpus?.meta.schema;
+  const placeholder = (b: Binding) => (key: string) =>
+    b.key === '<label>' ? !!schema && !!labelForKey(schema, key) : !!schema?.relationTypes.some((t) => t.key === key);
+  const field = inFormField(e);
+  const typing = typingText(e);
+  const candidates = BINDINGS.filter((b) => {
+    if (!scopes.includes(b.scope) || command(b.command).owner === 'editor') return false;
+    if (field && !b.inFields) return false;
+    const chord = /^(Ctrl|Alt)\+/.test(b.key);
+    // while the text is being edited, plain keys type; in edit mode the span keys rest
+    if (typing && !chord && !b.inFields) return false;
+    if (b.scope === 'document' && s.mode === 'edit' && !chord && b.command !== 'cancel') return false;
+    return matchesKey(b.key, e, placeholder(b));
+  }).sort((a, b) => (b.precedence ?? 0) - (a.precedence ?? 0));
+  return candidates.find((b) => !b.when || WHEN[b.when](s)) ?? null;
+}
+
 export function useHotkeys(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
+      if (e.defaultPrevented) return; // the document view (or a field) already took it
       const s = getState();
-      const mod = e.ctrlKey || e.metaKey;
-      if (mod && e.key.toLowerCase() === 'z' && !inFormField(e)) {
-        e.preventDefault();
-        if (e.shiftKey) redo();
-        else undo();
-        return;
-      }
-      if (mod && e.key.toLowerCase() === 'y' && !inFormField(e)) {
-        e.preventDefault();
-        redo();
-        return;
-      }
-      if (mod && e.key.toLowerCase() === 'e') {
-        e.preventDefault();
-        if (s.doc) setState({ mode: s.mode === 'edit' ? 'annotate' : 'edit', selectedSpanId: null });
-        return;
-      }
-      if (mod && e.key.toLowerCase() === 'i') {
-        e.preventDefault();
-        void importFiles(null);
-        return;
-      }
-      if (mod || e.altKey || typingInField(e) || s.dialog) return;
-      if (e.key === 'Escape') {
-        relabelArmed = false;
-        setState({ selectedSpanId: null, linkFrom: null });
-        return;
-      }
-      if (s.mode !== 'annotate') return;
-      const selected = s.selectedSpanId;
-      if (relabelArmed && selected) {
-        const label = s.corpus && labelForKey(s.corpus.meta.schema, e.key);
-        relabelArmed = false;
-        if (label) {
-          e.preventDefault();
-          e.stopImmediatePropagation();
-          relabel(selected, label);
-        }
-        return;
-      }
-      switch (e.key) {
-        case 'Tab':
-          e.preventDefault();
-          stepSpan(e.shiftKey ? -1 : 1);
-          return;
-        case 'Delete':
-        case 'Backspace':
-          if (selected) {
-            e.preventDefault();
-            deleteSpan(selected);
-          }
-          return;
-        case 'Enter':
-          if (s.linkFrom && selected && selected !== s.linkFrom.from) {
-            e.preventDefault();
-            link(s.linkFrom.type, s.linkFrom.from, selected);
-            setState({ selectedSpanId: s.linkFrom.from, linkFrom: null });
-          }
-          return;
-        case 'r':
-          if (selected) relabelArmed = true;
-          return;
-        case 'n':
-          if (selected) {
-            e.preventDefault();
-            setState({ panel: 'details' });
-            requestAnimationFrame(() => document.querySelector<HTMLTextAreaElement>('[data-testid="details-note"]')?.focus());
-          }
-          return;
-        case 'g':
-          setState({ panel: s.panel === 'guidelines' ? 'spans' : 'guidelines' });
-          return;
-        case 'w':
-          setState({ panel: 'who' });
-          return;
-        case 'd':
-          setState({ panel: 'details' });
-          return;
-        case 'j':
-          nextUndone();
-          return;
-        case '?':
-          setState({ dialog: 'shortcuts' });
-          return;
-        default: {
-          const rt = s.corpus?.meta.schema.relationTypes.find((t) => t.key === e.key);
-          if (rt && selected) {
-            e.preventDefault();
-            startLink(rt.name);
-          }
-        }
-      }
+      const armed = relabelArmed;
+      const b = bindingFor(e, s);
+      relabelArmed = false;
+      // after `r`, the next key either relabels or is dropped, so a stray digit never labels text
+      if (armed && b?.command !== 'relabel-apply' && /^\w$/.test(e.key) && !e.ctrlKey && !e.metaKey) return;
+      if (!b) return;
+      e.preventDefault();
+      run(b, e, s);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -104,7 +104,8 @@ function Frame(props: DocumentViewProps) {
         data-document-id={doc.id}
         data-mode={mode}
         ref={frame}
-        tabIndex={-1}
+        // a tab stop like any panel: Tab reaches the text and leaves it again
+        tabIndex={0}
         aria-label={`${doc.title}: document text`}
         onKeyDown={onKeyDown}
       >

@@ -4,6 +4,7 @@ import { labelSelection } from './document/AnnotatedDocument';
 import { getState, setState, useAppState } from '../app/store';
 import { DOC_STATUSES, type DocStatus } from '../../shared/model/schema';
 import { keyOfLabel } from './label-keys';
+import { titleWithKey } from '../../shared/keymap';
 import { setAnnotatorName } from './annotator-name';
 import { TeamSyncStatus } from './team/TeamSync';
 
@@ -53,19 +54,19 @@ export function Toolbar() {
   return (
     <div className="toolbar" role="toolbar">
       <span className="brand">Spanmark</span>
-      <button type="button" data-testid="open-corpus" onClick={() => void attempt(async () => openCorpus(await call('corpus:openDialog', {})))} title="Open a corpus folder, or make a new corpus in an empty folder (Ctrl+O)">
+      <button type="button" data-testid="open-corpus" onClick={() => void attempt(async () => openCorpus(await call('corpus:openDialog', {})))} title={titleWithKey('open-corpus', 'Open a corpus folder, or make a new corpus in an empty folder')}>
         Open…
       </button>
-      <button type="button" onClick={() => void importFiles(null)} data-testid="import-button" title="Import .txt, .md, .html, doccano, Label Studio, brat, CoNLL or Spanmark files (Ctrl+I)">
+      <button type="button" onClick={() => void importFiles(null)} data-testid="import-button" title={titleWithKey('import', 'Import .txt, .md, .html, doccano, Label Studio, brat, CoNLL or Spanmark files')}>
         Import…
       </button>
       <button type="button" onClick={() => void importFiles(null, false, true)} data-testid="import-folder-button" title="Import every file in a folder (brat .txt/.ann pairs are matched)">
         Import folder…
       </button>
-      <button type="button" onClick={() => setState({ dialog: 'paste' })} data-testid="paste-button">
+      <button type="button" onClick={() => setState({ dialog: 'paste' })} data-testid="paste-button" title={titleWithKey('paste-document')}>
         Paste text…
       </button>
-      <button type="button" onClick={() => setState({ dialog: 'export' })} data-testid="export-button">
+      <button type="button" onClick={() => setState({ dialog: 'export' })} data-testid="export-button" title={titleWithKey('export')}>
         Export…
       </button>
       <span className="sep" />
@@ -86,10 +87,10 @@ export function Toolbar() {
         </button>
       ))}
       <span className="sep" />
-      <button type="button" onClick={undo} disabled={!canUndo} title="Undo (Ctrl+Z)" data-testid="undo-button">
+      <button type="button" onClick={undo} disabled={!canUndo} title={titleWithKey('undo')} data-testid="undo-button">
         Undo
       </button>
-      <button type="button" onClick={redo} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)">
+      <button type="button" onClick={redo} disabled={!canRedo} title={titleWithKey('redo')}>
         Redo
       </button>
       <button
@@ -98,7 +99,7 @@ export function Toolbar() {
         aria-pressed={mode === 'edit'}
         disabled={!doc}
         onClick={() => setState({ mode: mode === 'edit' ? 'annotate' : 'edit', selectedSpanId: null })}
-        title="Switch between labelling and editing the text (Ctrl+E)"
+        title={titleWithKey('toggle-edit')}
       >
         {mode === 'edit' ? 'Done editing' : 'Edit text'}
       </button>
@@ -115,7 +116,7 @@ export function Toolbar() {
       <ReloadButton />
       <SaveIndicator />
       <TeamSyncStatus />
-      <button type="button" className="link" onClick={() => setState({ dialog: 'shortcuts' })} title="Keyboard shortcuts (?)">
+      <button type="button" className="link" onClick={() => setState({ dialog: 'shortcuts' })} title={titleWithKey('shortcuts')}>
         ?
       </button>
       <select

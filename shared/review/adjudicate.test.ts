@@ -6,7 +6,7 @@ import { DocumentSchema } from '../model/schema';
 import { documentProblems } from '../model/validate';
 import {
   acceptAllAgreed, acceptRelation, adjudicate, AdjudicationError, agreed, competes, conflicts, disagreements,
-  finalize, goldSpanId, keep, keepBoth, reject, rejectRelation, startGold, type Adjudication,
+  finalize, keep, keepBoth, reject, rejectRelation, startGold, type Adjudication,
 } from './adjudicate';
 import type { DocumentVersion } from './gather';
 

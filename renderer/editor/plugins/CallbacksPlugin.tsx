@@ -1,8 +1,12 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { COMMAND_PRIORITY_EDITOR, mergeRegister } from 'lexical';
+import { COMMAND_PRIORITY_EDITOR, COMMAND_PRIORITY_LOW, KEY_DOWN_COMMAND, mergeRegister } from 'lexical';
 import { useEffect } from 'react';
 import { LABEL_RANGE_COMMAND, LINK_SPANS_COMMAND, SELECT_SPAN_COMMAND, STEP_SPAN_COMMAND } from '../commands';
 import { useController } from '../controller';
+import { BINDINGS, command, matchesKey } from '../../../shared/keymap';
+
+/** Ctrl chords the embedding answers (undo and redo in the model, Ctrl+E…): Lexical must not take them while editing. */
+const APP_CHORDS = BINDINGS.filter((b) => command(b.command).owner !== 'editor' && b.key.startsWith('Ctrl+'));
 
 /**
  * Where the view's commands leave it: at the lowest priority, so any plugin
@@ -15,6 +19,10 @@ export function CallbacksPlugin(): null {
   useEffect(
     () =>
       mergeRegister(
+        // Lexical's own key handler (priority EDITOR) turns Ctrl+Z, Delete, Enter… into editing commands and
+        // cancels them. The read-only view has nothing to edit, so a key no plugin took goes on, untouched, to
+        // the page; while editing, the app's own chords (undo in the model, Ctrl+E…) pass through the same way
+        editor.registerCommand(KEY_DOWN_COMMAND, (e) => !editor.isEditable() || APP_CHORDS.some((b) => matchesKey(b.key, e)), COMMAND_PRIORITY_LOW),
         editor.registerCommand(
           LABEL_RANGE_COMMAND,
           ({ label, start, end }) => {

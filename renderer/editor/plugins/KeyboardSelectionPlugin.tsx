@@ -1,5 +1,5 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { COMMAND_PRIORITY_LOW, COMMAND_PRIORITY_NORMAL, KEY_DOWN_COMMAND, mergeRegister } from 'lexical';
+import { COMMAND_PRIORITY_NORMAL, KEY_DOWN_COMMAND, mergeRegister } from 'lexical';
 import { useEffect, useRef } from 'react';
 import { BINDINGS, matchesKey } from '../../../shared/keymap';
 import { paragraphDirection, visualCaretCommand } from '../../../shared/text/bidi';
@@ -86,7 +86,7 @@ export function KeyboardSelectionPlugin(): null {
       e.preventDefault();
       return editor.dispatchCommand(STEP_SPAN_COMMAND, binding.command === 'span-next' ? 1 : -1);
     };
-    return mergeRegister(editor.registerCommand(KEY_DOWN_COMMAND, onCaretKey, COMMAND_PRIORITY_NORMAL), editor.registerCommand(KEY_DOWN_COMMAND, onStepKey, COMMAND_PRIORITY_LOW));
+    return mergeRegister(editor.registerCommand(KEY_DOWN_COMMAND, onCaretKey, COMMAND_PRIORITY_NORMAL), editor.registerCommand(KEY_DOWN_COMMAND, onStepKey, COMMAND_PRIORITY_NORMAL));
   }, [editor, controller]);
   return null;
 }

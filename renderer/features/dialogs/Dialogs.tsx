@@ -8,7 +8,8 @@ import { SchemaEditor } from './SchemaEditor';
 
 function Modal({ title, children, testId }: { title: string; children: React.ReactNode; testId: string }) {
   return (
-    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && setState({ dialog: null })}>
+    // Esc closes it: the keymap's dialog scope (renderer/app/useHotkeys.ts)
+    <div className="modal-backdrop">
       <div className="modal" role="dialog" aria-label={title} data-testid={testId} data-no-hotkeys>
         <h2>{title}</h2>
         {children}

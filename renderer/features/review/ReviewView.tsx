@@ -1,63 +1,15 @@
 import { LabelChip } from '../LabelChip';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { BINDINGS, bindingsOf, command, matchesKey } from '../../../shared/keymap';
+import { bindingsOf, command } from '../../../shared/keymap';
+import { REVIEW_COMMANDS } from './review-commands';
 import type { AnnotationSchema, Document } from '../../../shared/model/schema';
 import { goldSpanId, type Candidate, type RelationCandidate } from '../../../shared/review/adjudicate';
-import { getState } from '../../app/store';
 import { DocumentView, type Decoration, type Decorations } from '../../editor/DocumentView';
 import { keyOfLabel, labelForKey } from '../label-keys';
 import { useTeamStatus } from '../team/team-store';
 import {
-  acceptAgreed, cancelEdit, currentGoldSpan, finalizeCurrent, focusCandidate, keepBothCurrent, keepCurrent, openCopies, openTeamCopies,
-  rejectCurrent, relabelCurrent, relationStatusOf, selectDocument, startEdit, statusOf, stepDisagreement, stepDocument, undecided, undecidedRelations, undoReview, useReview,
+  cancelEdit, currentGoldSpan, finalizeCurrent, focusCandidate, openCopies, openTeamCopies, relabelCurrent, relationStatusOf, selectDocument, statusOf, undecided, undecidedRelations, useReview,
 } from './review-store';
-
-function inField(t: EventTarget | null): boolean {
-  return t instanceof HTMLElement && t.closest('input, textarea, select, [contenteditable="true"]') !== null;
-}
-
-/** What each review command of the keymap does. */
-export const REVIEW_COMMANDS: Record<string, () => void> = {
-  'review-accept-agreed': acceptAgreed,
-  'review-next': () => stepDisagreement(1),
-  'review-previous': () => stepDisagreement(-1),
-  'review-keep': keepCurrent,
-  'review-keep-both': keepBothCurrent,
-  'review-reject': rejectCurrent,
-  'review-edit-label': startEdit,
-  'review-undo': undoReview,
-  'review-finalize': () => void finalizeCurrent(),
-  'review-next-document': () => stepDocument(1),
-  'review-previous-document': () => stepDocument(-1),
-  'review-open': () => void openCopies(),
-  'review-cancel': cancelEdit,
-};
-const REVIEW_BINDINGS = BINDINGS.filter((b) => b.scope === 'review');
-
-/**
- * Review keys, on the window's capture phase so the annotation hotkeys
- * never act on a document that is not on screen while the review view is.
- * Enter finalizes even when a button has focus: the button a reviewer
- * clicked to open this document must not re-open it and drop every decision.
- */
-function useReviewKeys(): void {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      if (inField(e.target) || getState().dialog) return;
-      const binding = REVIEW_BINDINGS.find((b) => matchesKey(b.key, e));
-      if (binding) {
-        e.preventDefault();
-        e.stopImmediatePropagation();
-        REVIEW_COMMANDS[binding.command]!();
-      } else if (!e.ctrlKey && !e.metaKey && !e.altKey && ['Tab', 'Delete', 'Backspace', ' '].includes(e.key)) {
-        // native behaviour (focus moves, buttons press) but none of the annotation shortcuts
-        e.stopImmediatePropagation();
-      }
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, []);
-}
 
 function colorOf(schema: AnnotationSchema | undefined, label: string): string {
   return schema?.labels.find((l) => l.name === label)?.color ?? '#999999';
@@ -211,7 +163,6 @@ function RelationRows({ relations, candidates }: { relations: readonly RelationC
 }
 
 export function ReviewView() {
-  useReviewKeys();
   const summary = useReview((s) => s.summary);
   const teamLead = useTeamStatus().role === 'lead';
   const doc = useReview((s) => s.doc);

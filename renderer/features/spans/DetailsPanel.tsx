@@ -13,7 +13,7 @@ export function DetailsPanel() {
   const linkFrom = useAppState((s) => s.linkFrom);
   const span = useMemo(() => doc?.spans.find((s) => s.id === selectedId) ?? null, [doc, selectedId]);
   if (!doc || !schema) return null;
-  if (!span) return <p className="hint">Select a span (click it, or Tab through spans) to see its details.</p>;
+  if (!span) return <p className="hint">Select a span (click it, or step through spans with . and , in the document) to see its details.</p>;
   const byId = new Map(doc.spans.map((s) => [s.id, s]));
   const relations = doc.relations.filter((r) => r.from === span.id || r.to === span.id);
   const attrs = span.attributes ?? {};
@@ -81,7 +81,7 @@ export function DetailsPanel() {
               Link {t.name} ({t.key ?? ''})
             </button>
           ))}
-        {linkFrom && <span className="hint">Linking {linkFrom.type}: click the target span, or Tab to it and press Enter.</span>}
+        {linkFrom && <span className="hint">Linking {linkFrom.type}: click the target span, or step to it with . or , and press Enter.</span>}
       </div>
       <button type="button" className="danger" onClick={() => deleteSpan(span.id)}>
         Delete span (Del)
