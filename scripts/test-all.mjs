@@ -3,6 +3,9 @@
 // then one summary line with the counts.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { requireNode } from './node-version.mjs';
+
+requireNode('npm test');
 
 const steps = [
   ['typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],

@@ -13,8 +13,8 @@ test('dropping a file on the window imports it', async ({ app }) => {
   }, text);
   await page.dispatchEvent('.app', 'dragover', { dataTransfer: dt });
   await page.dispatchEvent('.app', 'drop', { dataTransfer: dt });
-  await expect(page.getByTestId('document-title')).toHaveText('dropped');
-  const doc = await readSavedDocument(path.join(app.dataDir, 'Sample corpus'), 'dropped');
+  await expect(page.getByTestId('document-title')).toHaveText(text);
+  const doc = await readSavedDocument(path.join(app.dataDir, 'Sample corpus'), text);
   expect(doc.text).toBe(text);
 });
 

@@ -5,7 +5,7 @@ import { CorpusSchema, DocumentSchema, type AnnotationSchema, type Document } fr
 import { documentProblems } from '../../shared/model/validate';
 import type { NestedPolicy, OffsetUnit } from '../../shared/formats/types';
 import { CorpusStore, StoreError } from '../services/corpus-store';
-import { CopyError } from '../services/copies';
+import { CopyError, makeAnnotatorCopy } from '../services/copies';
 import { exportCorpus } from '../services/exporter';
 import { withLabels } from '../services/import-into-store';
 import { importPaths } from '../services/importer';
@@ -195,4 +195,17 @@ export function exitCodeFor(err: unknown): number {
   if (err instanceof UsageError || err instanceof CopyError) return EXIT.usage;
   if (err instanceof StoreError && (err.code === 'not_found' || err.code === 'locked')) return EXIT.usage;
   return EXIT.problems;
+}
+
+/** `spanmark copy <corpus> --for <name> --out <dir>`: an empty copy of the corpus for another annotator. */
+export async function copyCommand(corpusDir: string, opts: { for: string; out: string }, io: Io): Promise<number> {
+  const store = await CorpusStore.open(path.resolve(corpusDir), { readOnly: true });
+  try {
+    for (const d of store.damaged) io.err(`warning: ${d.file}: ${d.message} (left out of the copy)`);
+    const made = await makeAnnotatorCopy(await store.readAll(), opts.out, opts.for);
+    io.out(`copied ${made.documents} document(s) without annotations for ${opts.for.trim()} to ${made.path}`);
+    return EXIT.ok;
+  } finally {
+    await store.close();
+  }
 }

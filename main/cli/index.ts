@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { ExportFormat, ImportFormat } from '../../shared/ipc/contract';
 import { registerAgree } from './agree';
-import { exitCodeFor, exportCommand, importCommand, statsCommand, validateCommand, EXIT } from './commands';
+import { copyCommand, exitCodeFor, exportCommand, importCommand, statsCommand, validateCommand, EXIT } from './commands';
 import { listOption, processIo, type Io } from './report';
 import { registerSuggest } from './suggest';
 import { registerTeam } from './team';
@@ -60,6 +60,14 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('<corpusDir>', 'corpus folder')
     .option('--json', 'print JSON', false)
     .action((dir: string, o: { json: boolean }) => run(() => statsCommand(dir, o, io))());
+
+  program
+    .command('copy')
+    .description("a copy of a corpus for another annotator: same documents, schema and ids, no spans or relations, every status todo")
+    .argument('<corpusDir>', 'corpus folder')
+    .requiredOption('--for <name>', 'the annotator the copy is for')
+    .requiredOption('--out <dir>', 'a new or empty folder for the copy')
+    .action((dir: string, o: { for: string; out: string }) => run(() => copyCommand(dir, o, io))());
 
   registerAgree(program);
   registerSuggest(program, io, setExit);

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Channel, Req, Res } from '../../shared/ipc/contract';
 import { documentProblems } from '../../shared/model/validate';
 import { cpSlice } from '../../shared/text/offsets';
-import { ScriptedDialogs } from '../services/dialogs';
+import { InPageDialogs, ScriptedDialogs } from '../services/dialogs';
 import { Session, SAMPLE_FOLDER } from '../services/session';
 import { nodeSettings } from '../services/settings';
 import { dispatch } from './dispatch';
@@ -153,5 +153,62 @@ describe('handlers', () => {
   it('reports "no corpus" rather than crashing when nothing is open', async () => {
     const app = launch();
     expect(await app.fail('document:get', { id: 'x' })).toMatchObject({ code: 'no_corpus' });
+  });
+});
+
+describe('document info, restore, new corpora and in-page dialogs', () => {
+  it('updates title, outlet and URL (an empty value removes it), keeping text and spans; restore brings a deleted document back', async () => {
+    const app = launch();
+    const boot = await app.call('app:bootstrap', {});
+    const id = boot.corpus!.documents[0]!.id;
+    const before = await app.call('document:get', { id });
+    const summary = await app.call('document:updateInfo', { id, title: '  New title ', outlet: 'Asharq', url: 'https://example.org/a' });
+    expect(summary.title).toBe('New title');
+    expect(summary.outlet).toBe('Asharq');
+    const after = await app.call('document:get', { id });
+    expect(after).toMatchObject({ title: 'New title', source: { outlet: 'Asharq', url: 'https://example.org/a' }, text: before.text, spans: before.spans });
+    await app.call('document:updateInfo', { id, url: '' });
+    expect((await app.call('document:get', { id })).source.url).toBeUndefined();
+    expect(await app.fail('document:updateInfo', { id, title: '   ' })).toMatchObject({ code: 'invalid_request' });
+
+    await app.call('document:delete', { id });
+    expect((await app.call('corpus:current', {}))!.documents.map((d) => d.id)).not.toContain(id);
+    await app.call('document:restore', { document: after });
+    const restored = await app.call('document:get', { id });
+    expect(restored).toMatchObject({ id, title: 'New title', text: before.text, spans: before.spans, relations: before.relations });
+  });
+
+  it('creates a new corpus in the data folder with the open schema, never inside an existing folder', async () => {
+    const app = launch();
+    await app.call('app:bootstrap', {});
+    const a = await app.call('corpus:create', { name: 'Field reports', pickFolder: false });
+    expect(a!.path).toBe(path.join(dataDir, 'Corpora', 'Field reports'));
+    expect(a!.documents).toEqual([]);
+    expect(a!.meta.schema.labels.map((l) => l.role)).toEqual(['claim', 'actor', 'figure', 'cue']);
+    const b = await app.call('corpus:create', { name: 'Field reports', pickFolder: false });
+    expect(b!.path).toBe(path.join(dataDir, 'Corpora', 'Field reports 2'));
+    expect((await app.call('settings:get', {})).lastCorpus).toBe(b!.path);
+  });
+
+  it('with in-page dialogs, main asks the page and waits for its answer', async () => {
+    const asked: { id: string; kind: string }[] = [];
+    const dialogs = new InPageDialogs((q) => asked.push(q));
+    const session = new Session(dataDir);
+    sessions.push(session);
+    const handlers = createHandlers({ session, settings: nodeSettings(dataDir), dialogs, host: 'browser', emit: () => undefined, openExternal: async () => undefined });
+    const boot = await dispatch(handlers, 'app:bootstrap', {});
+    expect(boot.ok && boot.value).toMatchObject({ inPagePickers: true });
+    const fresh = path.join(dataDir, 'typed folder');
+    const opening = dispatch(handlers, 'corpus:openDialog', {});
+    await vi.waitFor(() => expect(asked).toHaveLength(1));
+    expect(asked[0]!.kind).toBe('folder');
+    await dispatch(handlers, 'dialog:answer', { id: asked[0]!.id, paths: [fresh] });
+    const opened = await opening;
+    expect(opened).toMatchObject({ ok: true, value: { path: fresh } });
+    // cancelling answers null, and the request resolves to nothing
+    const cancelled = dispatch(handlers, 'corpus:openDialog', {});
+    await vi.waitFor(() => expect(asked).toHaveLength(2));
+    await dispatch(handlers, 'dialog:answer', { id: asked[1]!.id, paths: null });
+    expect(await cancelled).toEqual({ ok: true, value: null });
   });
 });

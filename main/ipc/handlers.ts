@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
@@ -15,7 +15,7 @@ import type { HandlerMap } from './dispatch';
 import { changeSchema } from '../services/schema-change';
 import { corpusStats, figureRows, searchCorpus, serializeFigures } from '../services/analysis';
 import { writeAtomic } from '../services/atomic-write';
-import { agreeFromCorpora, loadCopy } from '../services/copies';
+import { agreeFromCorpora, loadCopy, makeAnnotatorCopy } from '../services/copies';
 import { ReviewSession } from '../services/review-session';
 import { memoryCredentials, type CredentialStore } from '../services/sync/credentials';
 import { TeamService } from '../services/sync/team-service';
@@ -29,6 +29,15 @@ export interface HandlerDeps {
   openExternal: (url: string) => Promise<void>;
   /** team passwords: the OS keychain in Electron; memory only elsewhere */
   credentials?: CredentialStore;
+}
+
+/** `parent/name`, or `parent/name 2`, `name 3`… when that exists: a new corpus never lands in someone's folder. */
+async function freeFolder(parent: string, name: string): Promise<string> {
+  const base = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').replace(/^[.\s]+|[.\s]+$/g, '') || 'Corpus';
+  for (let i = 1; ; i++) {
+    const dir = path.join(parent, i === 1 ? base : `${base} ${i}`);
+    if (!(await stat(dir).catch(() => null))) return dir;
+  }
 }
 
 /** Only web links leave the app, and only to the OS browser. */
@@ -113,7 +122,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       ensureAnnotator();
       const corpus = session.describe() ?? (await openOrSample());
       resumeTeam(null);
-      return { settings: settings.get(), corpus, host: deps.host };
+      return { settings: settings.get(), corpus, host: deps.host, inPagePickers: !!dialogs.inPage };
     },
     'corpus:open': async ({ path: dir }) => {
       const opened = await session.open(dir);
@@ -134,6 +143,25 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       const opened = await session.open(dir);
       rememberCorpus(opened.path);
       return resumeTeam(opened);
+    },
+    'corpus:create': async ({ name, pickFolder }) => {
+      const dir = pickFolder ? await dialogs.openFolder(`A new or empty folder for the corpus “${name}”`) : await freeFolder(path.join(session.dataDir, 'Corpora'), name);
+      if (!dir) return null;
+      if (await CorpusStore.isCorpus(dir)) throw Object.assign(new Error(`${dir} already holds a corpus; open it with Open… instead.`), { code: 'exists' });
+      const entries = await readdir(dir).catch(() => [] as string[]);
+      if (entries.some((e) => !e.startsWith('.'))) throw Object.assign(new Error(`${dir} is not empty. Choose a new or empty folder for the corpus.`), { code: 'not_empty' });
+      // the new corpus starts with the open corpus's labels (the sample's are the defaults), not its guidelines
+      const schema = session.current?.meta.schema;
+      await (await CorpusStore.create(dir, { name, ...(schema ? { schema } : {}) })).close();
+      const opened = await session.open(dir);
+      rememberCorpus(opened.path);
+      return resumeTeam(opened);
+    },
+    'corpus:copyForAnnotator': async ({ annotator }) => {
+      const corpus = await session.require().readAll();
+      const dir = await dialogs.openFolder(`A new or empty folder for ${annotator}'s copy`);
+      if (!dir) return null;
+      return makeAnnotatorCopy(corpus, dir, annotator);
     },
     'corpus:current': async () => session.describe(),
     'corpus:reload': async () => session.reload(),
@@ -165,6 +193,21 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       };
       const [summary] = await session.require().addDocuments([doc]);
       return summary ?? summarize(doc);
+    },
+    'document:updateInfo': async ({ id, title, outlet, url }) => {
+      const store = session.require();
+      const doc = await store.read(id);
+      const source = { ...doc.source };
+      for (const [key, value] of [['outlet', outlet], ['url', url]] as const) {
+        if (value === undefined) continue;
+        if (value.trim()) source[key] = value.trim();
+        else delete source[key];
+      }
+      return store.save({ ...doc, ...(title !== undefined ? { title } : {}), source });
+    },
+    'document:restore': async ({ document }) => {
+      const [summary] = await session.require().addDocuments([document]);
+      return summary ?? summarize(document);
     },
     'document:delete': async ({ id }) => {
       await session.require().deleteDocument(id);
@@ -204,6 +247,21 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       const out = await dialogs.saveFile(`${base}${filter.defaultSuffix}`, [filter]);
       if (!out) return null;
       return runExport({ ...req, path: path.resolve(out) });
+    },
+    'export:download': async (req) => {
+      const store = session.require();
+      const name = `${store.meta.name.replace(/[^\p{L}\p{N}._-]+/gu, '-')}${EXPORT_FILTERS[req.format].defaultSuffix}`;
+      const dir = await mkdtemp(path.join(os.tmpdir(), 'spanmark-download-'));
+      try {
+        const r = await runExport({ ...req, path: path.join(dir, name) });
+        return { name, base64: (await readFile(r.path)).toString('base64'), documents: r.documents, spans: r.spans };
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+    'dialog:answer': async ({ id, paths }) => {
+      dialogs.answer?.(id, paths);
+      return { ok: true as const };
     },
     'settings:get': async () => settings.get(),
     'settings:set': async (patch) => settings.set(patch),

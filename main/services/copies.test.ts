@@ -1,11 +1,11 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCHEMA } from '../../shared/model/defaults';
 import { SCHEMA_VERSION, type Corpus, type Document, type Span } from '../../shared/model/schema';
 import { CorpusStore } from './corpus-store';
-import { agreeFromCorpora, annotatorOf, CopyError, loadCopy, parseCorpusFile } from './copies';
+import { agreeFromCorpora, annotatorOf, CopyError, loadCopy, makeAnnotatorCopy, parseCorpusFile } from './copies';
 import { main } from '../cli/index';
 
 const T = '2026-01-01T00:00:00.000Z';
@@ -103,5 +103,59 @@ describe('loading copies from disk (no processes spawned)', () => {
     const code = await main(['node', 'spanmark', 'agree', path.join(dir, 'ann.json')], { out: () => {}, err: (s) => err.push(s) });
     expect(code).toBe(2);
     expect(err.join('\n')).toMatch(/at least two copies/);
+  });
+});
+
+describe('makeAnnotatorCopy', () => {
+  it('copies documents, schema and ids with no spans or relations, all todo, and refuses a folder with files in it', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'spanmark-copy-'));
+    try {
+      const source = { ...ann, name: 'Korvany', documents: ann.documents.map((d) => ({ ...d, status: 'done' as const })) };
+      expect(source.documents.some((d) => d.spans.length > 0)).toBe(true);
+      const out = path.join(root, 'for-maria');
+      const made = await makeAnnotatorCopy(source, out, 'maria');
+      expect(made.documents).toBe(source.documents.length);
+      const store = await CorpusStore.open(out, { readOnly: true });
+      const copy = await store.readAll();
+      await store.close();
+      expect(copy.id).toBe(source.id);
+      expect(copy.name).toBe('Korvany — maria');
+      expect(copy.schema).toEqual(source.schema);
+      expect(copy.documents.map((d) => [d.id, d.title, d.text, d.status, d.spans.length, d.relations.length])).toEqual(source.documents.map((d) => [d.id, d.title, d.text, 'todo', 0, 0]));
+      // on disk too, as a lead would hand it over
+      const manifest = JSON.parse(await readFile(path.join(out, 'corpus.json'), 'utf8')) as { id: string };
+      expect(manifest.id).toBe(source.id);
+
+      const busy = path.join(root, 'busy');
+      await mkdir(busy);
+      await writeFile(path.join(busy, 'notes.txt'), 'mine');
+      await expect(makeAnnotatorCopy(source, busy, 'maria')).rejects.toThrow(/not empty/);
+      expect(await readFile(path.join(busy, 'notes.txt'), 'utf8')).toBe('mine');
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('spanmark copy', () => {
+  it('writes an empty copy for another annotator, and refuses a folder that holds files (exit 2)', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'spanmark-copy-cli-'));
+    try {
+      const src = path.join(root, 'lead');
+      const store = await CorpusStore.create(src, { name: 'Korvany' });
+      await store.addDocuments(ann.documents);
+      await store.close();
+      const out: string[] = [];
+      const err: string[] = [];
+      const io = { out: (s: string) => out.push(s), err: (s: string) => err.push(s) };
+      expect(await main(['node', 'spanmark', 'copy', src, '--for', 'maria', '--out', path.join(root, 'maria')], io)).toBe(0);
+      expect(out.join('\n')).toMatch(/copied 1 document\(s\) without annotations for maria/);
+      const copy = await loadCopy(path.join(root, 'maria'));
+      expect(copy.corpus.documents.map((d) => [d.id, d.spans.length, d.status])).toEqual([['d1', 0, 'todo']]);
+      expect(await main(['node', 'spanmark', 'copy', src, '--for', 'maria', '--out', src], io)).toBe(2);
+      expect(err.join('\n')).toMatch(/not empty/);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CorpusSchema, type Corpus } from '../../shared/model/schema';
 import { agreementReport, formatReport, reportToCsv, type AgreementReport } from '../../shared/metrics';
@@ -87,3 +87,25 @@ export function agreeFromCorpora(copies: readonly AnnotatorCopy[]): { report: Ag
   return { report, text: formatReport(report), csv: reportToCsv(report) };
 }
 
+
+/**
+ * A copy of a corpus for another annotator: the same documents (ids, titles,
+ * sources, text), schema and guidelines, with no spans or relations and
+ * every status `todo`, in a new corpus folder. The corpus keeps its id, so
+ * the returned copy lines up with the others in Review by document id.
+ * `outDir` must be new or empty: nobody's work is ever overwritten.
+ */
+export async function makeAnnotatorCopy(corpus: Corpus, outDir: string, annotator: string): Promise<{ path: string; documents: number }> {
+  const name = annotator.trim();
+  if (!name) throw new CopyError('Name the annotator the copy is for.');
+  const dir = path.resolve(outDir);
+  const entries = await readdir(dir).catch(() => [] as string[]);
+  if (entries.some((e) => !e.startsWith('.'))) throw new CopyError(`${outDir} is not empty; choose a new or empty folder for ${name}'s copy.`);
+  const store = await CorpusStore.create(dir, { name: `${corpus.name} — ${name}`, schema: corpus.schema, guidelines: corpus.guidelines, id: corpus.id });
+  try {
+    await store.addDocuments(corpus.documents.map(({ updatedAt: _u, ...d }) => ({ ...d, status: 'todo' as const, spans: [], relations: [] })));
+  } finally {
+    await store.close();
+  }
+  return { path: dir, documents: corpus.documents.length };
+}

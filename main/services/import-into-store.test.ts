@@ -54,7 +54,7 @@ describe('importIntoStore', () => {
     const f = path.join(dir, 'one.txt');
     await writeFile(f, 'One 🚀 report.');
     const report = await importIntoStore(store, [f], { format: 'auto', addUnknownLabels: false });
-    expect(report.imported.map((d) => d.title)).toEqual(['one']);
+    expect(report.imported.map((d) => d.title)).toEqual(['One 🚀 report.']); // the first line, not the file name
     expect(report.paths).toEqual([f]);
     await store.close();
   });

@@ -5,6 +5,8 @@ import { Dialogs } from '../features/dialogs/Dialogs';
 import { Notices } from '../features/Notices';
 import { SidePanel } from '../features/SidePanel';
 import { Toolbar } from '../features/Toolbar';
+import { DocumentHeader, UndoDeleteBar } from '../features/workflows/DocumentHeader';
+import { PromptHost } from '../features/workflows/prompt';
 import { useHotkeys } from './useHotkeys';
 import { importDropped } from './actions';
 import { setState, useAppState, type AppState } from './store';
@@ -13,7 +15,6 @@ import { DashboardView } from '../features/project/DashboardView';
 import { SearchView } from '../features/project/SearchView';
 import { ReviewView } from '../features/review/ReviewView';
 import { FindBar } from '../features/find/FindBar';
-import { ReadingControls } from '../features/reading/ReadingControls';
 import { useFindAndZoomKeys, useReadingStyle } from '../features/reading/useFindAndZoomKeys';
 import { useMenuCommands } from './menu-commands';
 import { SelectedSpanAnnouncer } from '../features/spans/SelectedSpanAnnouncer';
@@ -102,6 +103,7 @@ export function App() {
     >
       <Toolbar />
       <Notices />
+      <UndoDeleteBar />
       <div className="workspace">
         <CorpusList />
         <main className="doc-pane">
@@ -112,11 +114,7 @@ export function App() {
           {view === 'review' && <ReviewView />}
           {view !== 'document' ? null : doc && corpus ? (
             <>
-              <header className="doc-header">
-                <h1 dir="auto" data-testid="document-title">{doc.title}</h1>
-                <span className="doc-source" dir="auto">{[doc.source.outlet, doc.source.url ?? doc.source.fileName].filter(Boolean).join(' · ')}</span>
-                <ReadingControls />
-              </header>
+              <DocumentHeader />
               <FindBar />
               <AnnotatedDocument />
             </>
@@ -133,6 +131,7 @@ export function App() {
           Drop files to import them into this corpus
         </div>
       )}
+      <PromptHost />
     </div>
   );
 }

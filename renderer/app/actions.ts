@@ -6,6 +6,8 @@ import { OffsetIndex } from '../../shared/text/offsets';
 import type { Document, DocStatus } from '../../shared/model/schema';
 import type { ExportFormat, ExportFilters, ImportReport, OpenCorpus } from '../../shared/ipc/contract';
 import { getState, replaceSummary, setState, type AppState } from './store';
+import { chooseImportTarget } from '../features/workflows/corpus-actions';
+import { download, IMPORT_ACCEPT, inPagePickers, pickFiles, setInPagePickers } from '../features/workflows/pickers';
 
 const HISTORY_LIMIT = 500;
 let noticeSeq = 0;
@@ -49,6 +51,7 @@ export async function boot(): Promise<void> {
     setState({ booted: true });
     return;
   }
+  setInPagePickers(result.inPagePickers);
   setState({ booted: true, host: result.host, settings: result.settings, ...corpusLoaded(result.corpus) });
   for (const d of result.corpus?.damaged ?? []) notify(`Damaged document: ${d.message}${d.hasBackup ? ' A backup is available in the corpus list.' : ''}`);
   const first = result.corpus?.documents.find((d) => !result.corpus?.damaged.some((x) => x.id === d.id));
@@ -271,6 +274,9 @@ export function startLink(type: string): void {
 }
 
 export async function importFiles(paths: string[] | null, addUnknownLabels = false, folder = false): Promise<void> {
+  if (!paths && !addUnknownLabels && !(await chooseImportTarget())) return;
+  // no native dialog here (the browser host): the browser's own file picker, uploaded like dropped files
+  if (!paths && !folder && inPagePickers()) return importDropped(await pickFiles(IMPORT_ACCEPT), true);
   const report = await attempt(() => (paths ? call('import:files', { paths, addUnknownLabels }) : call('import:dialog', { addUnknownLabels, folder })));
   await showImportReport(report, () => importFiles(report?.paths.length ? report.paths : paths, true, folder));
 }
@@ -285,7 +291,8 @@ function toBase64(buf: ArrayBuffer): string {
 }
 
 /** Files dropped on the window: by path in Electron (folders too), by content in a plain browser. */
-export async function importDropped(files: File[]): Promise<void> {
+export async function importDropped(files: File[], targetChosen = false): Promise<void> {
+  if (!files.length || (!targetChosen && !(await chooseImportTarget()))) return;
   const paths = window.api.pathForFile ? files.map((f) => window.api.pathForFile!(f)).filter(Boolean) : [];
   if (paths.length) return importFiles(paths);
   const small = files.filter((f) => f.size <= MAX_DROP_BYTES);
@@ -320,6 +327,16 @@ export async function createDocument(title: string, text: string): Promise<void>
 
 export async function exportCorpus(format: ExportFormat, filters: ExportFilters, offsets: 'codepoint' | 'utf16'): Promise<void> {
   await flushSave();
+  if (inPagePickers()) {
+    // no save dialog here (the browser host): the export arrives as a download
+    const d = await attempt(() => call('export:download', { format, filters, offsets }));
+    if (d) {
+      download(d.name, d.base64);
+      notify(`Exported ${d.documents} documents and ${d.spans} spans as ${d.name} (downloaded)`, 'info');
+    }
+    setState({ dialog: null });
+    return;
+  }
   const r = await attempt(() => call('export:dialog', { format, filters, offsets }));
   if (r) notify(`Exported ${r.documents} documents and ${r.spans} spans to ${r.path}`, 'info');
   setState({ dialog: null });

@@ -6,6 +6,7 @@ import { DOC_STATUSES, type DocStatus } from '../../shared/model/schema';
 import { keyOfLabel } from './label-keys';
 import { titleWithKey } from '../../shared/keymap';
 import { setAnnotatorName } from './annotator-name';
+import { copyForAnnotator, reviewReturnedCopies } from './workflows/corpus-actions';
 import { TeamSyncStatus } from './team/TeamSync';
 
 function SaveIndicator() {
@@ -68,6 +69,12 @@ export function Toolbar() {
       </button>
       <button type="button" onClick={() => setState({ dialog: 'export' })} data-testid="export-button" title={titleWithKey('export')}>
         Export…
+      </button>
+      <button type="button" onClick={() => void copyForAnnotator()} data-testid="copy-for-annotator-button" title="An empty copy of this corpus (same documents, schema and ids) for another annotator">
+        Copy for annotator…
+      </button>
+      <button type="button" onClick={() => void reviewReturnedCopies()} data-testid="review-returned-button" title="Open annotators' returned copies (corpus folders) in Review, to compare and adjudicate">
+        Review returned copies…
       </button>
       <span className="sep" />
       {schema?.labels.map((l) => (

@@ -115,6 +115,8 @@ export const Settings = z.object({
   lastCorpus: z.string().optional(),
   snapToWords: z.boolean().default(true),
   reading: ReadingSettings.default(DEFAULT_READING),
+  /** importing into the built-in sample: 'ask' offers a new corpus first; 'allow' once the user chose the sample */
+  sampleImport: z.enum(['ask', 'allow']).default('ask'),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -132,6 +134,7 @@ export const SettingsPatch = z
     lastCorpus: z.string(),
     snapToWords: z.boolean(),
     reading: ReadingSettings,
+    sampleImport: z.enum(['ask', 'allow']),
   })
   .partial();
 const settingsPatchMatches: Same<keyof z.infer<typeof SettingsPatch>, keyof Settings> = true;
@@ -170,7 +173,16 @@ const empty = z.object({}).strict();
 const ok = z.object({ ok: z.literal(true) });
 
 export const channels = {
-  'app:bootstrap': { request: empty, response: z.object({ settings: Settings, corpus: OpenCorpus.nullable(), host: z.enum(['electron', 'browser', 'node']) }) },
+  'app:bootstrap': {
+    request: empty,
+    response: z.object({
+      settings: Settings,
+      corpus: OpenCorpus.nullable(),
+      host: z.enum(['electron', 'browser', 'node']),
+      /** no native dialogs (the browser host run by a person): the page picks files, downloads exports and asks for folder paths */
+      inPagePickers: z.boolean().default(false),
+    }),
+  },
   'corpus:open': { request: z.object({ path: z.string().min(1) }), response: OpenCorpus },
   'corpus:openDialog': { request: empty, response: OpenCorpus.nullable() },
   'corpus:current': { request: empty, response: OpenCorpus.nullable() },
@@ -195,6 +207,17 @@ export const channels = {
     response: DocumentSummarySchema,
   },
   'document:delete': { request: z.object({ id: z.string() }), response: ok },
+  /** rename a document or set its outlet and URL; an empty outlet or URL removes it */
+  'document:updateInfo': {
+    request: z.object({ id: z.string(), title: z.string().trim().min(1).max(500).optional(), outlet: z.string().max(200).optional(), url: z.string().max(2000).optional() }),
+    response: DocumentSummarySchema,
+  },
+  /** put a deleted document back (undo), with its id, text and annotations */
+  'document:restore': { request: z.object({ document: DocumentSchema, index: z.number().int().nonnegative().optional() }), response: DocumentSummarySchema },
+  /** a copy of this corpus for another annotator: same documents, schema and ids, no spans or relations, status todo; the folder comes from a dialog */
+  'corpus:copyForAnnotator': { request: z.object({ annotator: z.string().trim().min(1).max(100) }), response: z.object({ path: z.string(), documents: z.number().int() }).nullable() },
+  /** a new, empty corpus with the open corpus's schema (default: a folder named after it in the data folder; pickFolder: a dialog) */
+  'corpus:create': { request: z.object({ name: z.string().trim().min(1).max(200), pickFolder: z.boolean().default(false) }), response: OpenCorpus.nullable() },
   'import:files': {
     request: z.object({ paths: z.array(z.string()).min(1), format: ImportFormat.default('auto'), addUnknownLabels: z.boolean().default(false) }),
     response: ImportReport,
@@ -217,6 +240,13 @@ export const channels = {
     request: z.object({ format: ExportFormat, filters: ExportFilters.default({}), offsets: z.enum(['codepoint', 'utf16']).default('codepoint') }),
     response: z.object({ path: z.string(), documents: z.number().int(), spans: z.number().int() }).nullable(),
   },
+  /** the export as bytes, for a download where there is no save dialog (the browser host) */
+  'export:download': {
+    request: z.object({ format: ExportFormat, filters: ExportFilters.default({}), offsets: z.enum(['codepoint', 'utf16']).default('codepoint') }),
+    response: z.object({ name: z.string(), base64: z.string(), documents: z.number().int(), spans: z.number().int() }),
+  },
+  /** the page's answer to a `dialog:ask` event (in-page pickers): chosen paths, or null for cancel */
+  'dialog:answer': { request: z.object({ id: z.string(), paths: z.array(z.string().min(1)).nullable() }), response: ok },
   'settings:get': { request: empty, response: Settings },
   'settings:set': { request: SettingsPatch, response: Settings },
   'shell:openExternal': { request: z.object({ url: z.string() }), response: ok },
@@ -267,6 +297,8 @@ export const events = {
   'corpus:changedOnDisk': z.object({ documentIds: z.array(z.string()), meta: z.boolean() }),
   'import:progress': z.object({ done: z.number(), total: z.number(), file: z.string() }),
   'menu:command': z.object({ command: z.enum(MENU_COMMANDS) }),
+  /** main needs a file, folder or save path and has no native dialog: the page asks the person */
+  'dialog:ask': z.object({ id: z.string(), kind: z.enum(['folder', 'files', 'save', 'confirm']), title: z.string(), defaultName: z.string().optional() }),
   'team:status': z.custom<TeamStatus>(),
 } as const;
 export type EventName = keyof typeof events;

@@ -15,12 +15,18 @@ export const CHANNEL_NAMES = [
   'document:save',
   'document:create',
   'document:delete',
+  'document:updateInfo',
+  'document:restore',
+  'corpus:copyForAnnotator',
+  'corpus:create',
   'import:files',
   'import:dialog',
   'import:dropped',
   'import:cancel',
   'export:run',
   'export:dialog',
+  'export:download',
+  'dialog:answer',
   'settings:get',
   'settings:set',
   'shell:openExternal',
@@ -39,7 +45,7 @@ export const CHANNEL_NAMES = [
   'team:review',
 ] as const;
 
-export const EVENT_NAMES = ['corpus:changedOnDisk', 'import:progress', 'menu:command', 'team:status'] as const;
+export const EVENT_NAMES = ['corpus:changedOnDisk', 'import:progress', 'menu:command', 'dialog:ask', 'team:status'] as const;
 
 /**
  * Commands the application menu (main/window/menu.ts) sends in 'menu:command';

@@ -91,7 +91,7 @@ describe('roles', () => {
     const renamed = {
       labels: [
         { ...DEFAULT_SCHEMA.labels[3]!, name: 'quote-cue', role: 'cue' },
-        { ...DEFAULT_SCHEMA.labels[0]!, name: 'attribution' },
+        { ...DEFAULT_SCHEMA.labels[0]!, name: 'attribution', role: undefined },
       ],
       relationTypes: [],
     } as AnnotationSchema;
