@@ -3,13 +3,14 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { serveStatic } from '../scripts/host/static-server';
 import { runCorpusBench } from './corpus';
+import { runSuggestBench } from './suggest';
 import { WORKLOADS } from './generate';
 
 /**
  * Runs the view benchmark in headless Chromium (one fresh page per contender
  * and run) and the corpus benchmark in Node, prints a table with ratios and
  * writes bench/results.json. BENCH_RUNS overrides the number of runs;
- * BENCH_ONLY=view|corpus runs one half; BENCH_WORKLOADS=20k/500,… picks workloads.
+ * BENCH_ONLY=view|corpus|suggest runs one part; BENCH_WORKLOADS=20k/500,… picks workloads.
  */
 
 type Contender = 'spanmark' | 'recogito' | 'floor';
@@ -149,8 +150,9 @@ async function main(): Promise<void> {
   const records: ResultRecord[] = [];
   const notes: string[] = [];
   const t0 = Date.now();
-  if (only !== 'corpus') notes.push(...(await viewBench(records)));
-  if (only !== 'view') records.push(...(await runCorpusBench(RUNS)));
+  if (!only || only === 'view') notes.push(...(await viewBench(records)));
+  if (!only || only === 'corpus') records.push(...(await runCorpusBench(RUNS)));
+  if (!only || only === 'suggest') records.push(...(await runSuggestBench(RUNS)));
   console.log('');
   printTable(records);
   console.log('\nWhat each contender renders:');

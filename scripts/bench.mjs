@@ -8,7 +8,7 @@ const run = (cmd, args) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 
-if (!['corpus', 'sync'].includes(process.env.BENCH_ONLY)) run('npx', ['vite', 'build', '--config', 'bench/vite.bench.config.ts', '--logLevel', 'error']);
-if (process.env.BENCH_ONLY !== 'sync') run('npx', ['tsx', 'bench/run.ts']);
+if (!['corpus', 'sync', 'suggest'].includes(process.env.BENCH_ONLY)) run('npx', ['vite', 'build', '--config', 'bench/vite.bench.config.ts', '--logLevel', 'error']);
+if (process.env.BENCH_ONLY !== 'sync') run('npx', ['tsx', 'bench/run.ts']); // view, corpus and suggestion figures
 // team sync figures (issue 14): BENCH_ONLY=sync runs only these
 if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY === 'sync') run('npx', ['tsx', 'bench/sync.ts']);

@@ -53,7 +53,7 @@ async function suggestionsFor(store: CorpusStore, doc: Document, docs: readonly 
     patterns: compiledPatterns(settings),
     gazetteers: settings.gazetteers,
     learned: suggesters.includes('learned') ? learnedFrom(docs, schema, doc.id) : [],
-    rejected: new Set(fresh ? [] : (settings.rejected[doc.id] ?? [])),
+    rejected: new Set(fresh ? [] : (doc.rejectedSuggestions ?? [])),
     ...(extraHits ? { extraHits } : {}),
   });
 }

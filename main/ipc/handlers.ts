@@ -19,6 +19,9 @@ import { agreeFromCorpora, loadCopy, makeAnnotatorCopy } from '../services/copie
 import { ReviewSession } from '../services/review-session';
 import { memoryCredentials, type CredentialStore } from '../services/sync/credentials';
 import { TeamService } from '../services/sync/team-service';
+import { exportPatterns, importPatterns, setGazetteer, setLocalModel, settingsOf } from '../services/suggest/corpus-suggest';
+import { learnedEntriesFor } from '../services/suggest/learned-cache';
+import { runLocalModel } from '../services/suggest/local-model-client';
 
 export interface HandlerDeps {
   session: Session;
@@ -312,6 +315,30 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       await team.syncNow();
       const { copies, goldDir } = await team.copiesForReview();
       return review.openLoaded(copies, goldDir);
+    },
+    'suggest:context': async ({ documentId }) => {
+      const store = session.require();
+      return { settings: settingsOf(store), learned: await learnedEntriesFor(store, documentId) };
+    },
+    'suggest:importPatterns': async ({ text, name, replace }) => {
+      const store = session.require();
+      const r = await importPatterns(store, text, { name, replace });
+      return { ...r, meta: store.meta };
+    },
+    'suggest:exportPatterns': async () => ({ jsonl: exportPatterns(session.require()) }),
+    'suggest:setGazetteer': async ({ label, text }) => {
+      const store = session.require();
+      const phrases = await setGazetteer(store, label, text);
+      return { phrases, meta: store.meta };
+    },
+    'suggest:setLocalModel': async (settings) => {
+      const store = session.require();
+      await setLocalModel(store, settings);
+      return { meta: store.meta };
+    },
+    'suggest:runModel': async ({ text }) => {
+      const store = session.require();
+      return runLocalModel(settingsOf(store).localModel, store.meta.schema, text);
     },
   } satisfies HandlerMap;
 }

@@ -45,6 +45,7 @@ function useFileDrag(): { dragging: boolean; handlers: Pick<React.HTMLAttributes
     },
   };
 }
+import { SuggestionsBar } from '../features/suggest/SuggestionsBar';
 
 const VIEWS: { id: AppState['view']; title: string }[] = [
   { id: 'document', title: 'Document' },
@@ -116,6 +117,7 @@ export function App() {
             <>
               <DocumentHeader />
               <FindBar />
+              <SuggestionsBar />
               <AnnotatedDocument />
             </>
           ) : (

@@ -10,6 +10,8 @@ export interface Decoration {
   className?: string;
   color?: string;
   title?: string;
+  /** drawn by its class alone, with no fill or band of its own (suggestions) */
+  hollow?: boolean;
 }
 
 /**

@@ -12,6 +12,9 @@ import type { AgreementReport } from '../metrics';
 import type { AnnotationSchema, Document, DocStatus } from '../model/schema';
 import type { Adjudication } from '../review/adjudicate';
 import type { DocumentConflict } from '../review/gather';
+import type { PhraseEntry } from '../suggest/dictionary';
+import { LocalModelSettingsSchema, type SuggestSettings } from '../suggest/settings';
+import type { Hit } from '../suggest/types';
 
 /** Shapes computed in main from trusted data; typed here, not re-validated. */
 export interface SearchHit {
@@ -30,6 +33,13 @@ export interface CorpusStats {
   byAnnotator: { annotator: string; spans: number; relations: number; documents: number }[];
   perLabel: { label: string; count: number }[];
   documents: number;
+}
+
+/** Suggestions (shared/suggest): what the renderer's worker needs besides the document. */
+export interface SuggestContextPayload {
+  settings: SuggestSettings;
+  /** phrases learned from the spans of the corpus's other documents */
+  learned: PhraseEntry[];
 }
 
 /** Review and adjudication (main/services/review-session.ts). */
@@ -278,6 +288,20 @@ export const channels = {
   'team:progress': { request: empty, response: z.custom<TeamProgress[]>() },
   /** the lead's review of the team's copies as last replicated from the server */
   'team:review': { request: empty, response: z.custom<ReviewSummary>() },
+  'suggest:context': { request: z.object({ documentId: z.string() }), response: z.custom<SuggestContextPayload>() },
+  /** a patterns.jsonl's text (read in the page, so no path crosses); bad lines come back as `name:line: reason` */
+  'suggest:importPatterns': {
+    request: z.object({ text: z.string().max(20_000_000), name: z.string().min(1).max(255).default('patterns.jsonl'), replace: z.boolean().default(false) }),
+    response: z.object({ added: z.number().int(), total: z.number().int(), errors: z.array(z.string()), meta: CorpusMetaSchema }),
+  },
+  'suggest:exportPatterns': { request: empty, response: z.object({ jsonl: z.string() }) },
+  'suggest:setGazetteer': {
+    request: z.object({ label: z.string().min(1), text: z.string().max(20_000_000) }),
+    response: z.object({ phrases: z.number().int(), meta: CorpusMetaSchema }),
+  },
+  'suggest:setLocalModel': { request: LocalModelSettingsSchema, response: z.object({ meta: CorpusMetaSchema }) },
+  /** asks the corpus's local model (only when enabled, only at its loopback address); hits are UTF-16 offsets into `text` */
+  'suggest:runModel': { request: z.object({ text: z.string().max(50_000_000) }), response: z.object({ hits: z.custom<Hit[]>(), dropped: z.number().int() }) },
 } as const;
 
 export type Channel = keyof typeof channels;

@@ -43,6 +43,12 @@ export const CHANNEL_NAMES = [
   'team:syncNow',
   'team:progress',
   'team:review',
+  'suggest:context',
+  'suggest:importPatterns',
+  'suggest:exportPatterns',
+  'suggest:setGazetteer',
+  'suggest:setLocalModel',
+  'suggest:runModel',
 ] as const;
 
 export const EVENT_NAMES = ['corpus:changedOnDisk', 'import:progress', 'menu:command', 'dialog:ask', 'team:status'] as const;

@@ -95,6 +95,8 @@ export const DocumentSchema = z.object({
   updatedAt: isoTime.optional(),
   /** what an imported file carried that has no place above (doccano `meta` and extra keys); written back on export */
   meta: z.record(z.string(), z.unknown()).optional(),
+  /** keys of suggestions an annotator rejected here, so they do not come back (shared/suggest) */
+  rejectedSuggestions: z.array(z.string()).optional(),
 });
 
 export const CorpusMetaSchema = z.object({

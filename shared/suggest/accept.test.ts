@@ -36,6 +36,13 @@ describe('accepting suggestions', () => {
     expect(r.doc.relations.find((x) => x.type === 'source')?.to).toBe('a1');
   });
 
+  it('fills an accepted figure\'s attributes with the shared parser', () => {
+    const t = 'Up to 83 enemy personnel were eliminated.';
+    const [f] = suggest({ text: t, spans: [] }, { schema: DEFAULT_SCHEMA, tagger: winkTokens, suggesters: ['figures'] });
+    const r = acceptSuggestions(doc(t), DEFAULT_SCHEMA, [f!], who);
+    expect(r.doc.spans[0]?.attributes).toMatchObject({ qualifier: 'up_to', max: 83, counted: 'enemy personnel' });
+  });
+
   it('skips a suggestion whose text changed since it was made', () => {
     const [s] = suggest({ text, spans: [] }, { schema: DEFAULT_SCHEMA, tagger: winkTokens, suggesters: ['figures'] });
     const r = acceptSuggestions(doc(text.replace('62', '63')), DEFAULT_SCHEMA, [s!], who);

@@ -67,7 +67,9 @@ export function suggestActors(tokens: readonly Token[], attributions: readonly A
   for (const s of speakers) {
     hits.push({ label, start: tokens[s.first]!.start, end: tokens[s.last - 1]!.end, suggester: 'actors', origin: 'speaker of a cue' });
   }
-  const taken = (r: Range) => speakers.some((s) => s.first < r.last && r.first < s.last);
+  const spoken = new Uint8Array(tokens.length);
+  for (const s of speakers) spoken.fill(1, s.first, s.last);
+  const taken = (r: Range) => spoken.subarray(r.first, r.last).includes(1);
   for (const r of namedActors(tokens, attributions.map((a) => a.cue))) {
     if (taken(r)) continue;
     hits.push({ label, start: tokens[r.first]!.start, end: tokens[r.last - 1]!.end, suggester: 'actors', origin: 'named person, organisation or state' });

@@ -212,7 +212,13 @@ export function findAttributions(tokens: readonly Token[]): Attribution[] {
       speaker = nounPhraseAfter(tokens, cue.last, sent.last);
       if (cue.first === sent.first || (cue.first === sent.first + 1 && QUOTES.has(tokens[sent.first]!.text))) {
         // "According to X, C."
-        const comma = speaker ? tokens.findIndex((t, k) => k >= speaker!.last && k < sent.last && t.text === ',') : -1;
+        let comma = -1;
+        for (let k = speaker?.last ?? sent.last; k < sent.last; k++) {
+          if (tokens[k]!.text === ',') {
+            comma = k;
+            break;
+          }
+        }
         if (comma > 0) content = trimPunct(tokens, { first: comma + 1, last: sent.last });
       } else if (tokens[cue.first - 1]?.text === ',') {
         content = trimPunct(tokens, { first: afterDateline(tokens, sent), last: cue.first - 1 });

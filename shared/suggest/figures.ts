@@ -1,4 +1,3 @@
-import { figureAttributes } from '../analysis/figure-attributes';
 import { ID_WORDS, MONTHS, WEEKDAYS } from './lexicon';
 import type { Token } from './tokens';
 import type { Hit } from './types';
@@ -7,8 +6,9 @@ import type { Hit } from './types';
  * Figures: a number with its qualifier and what it counts ("more than 60
  * Syrian soldiers", "up to 250,000 Syrians", "dozens of soldiers"), never a
  * date, year, age, time of day or identifier. The span is found here; its
- * attributes come from the shared figure parser, the same one the Details
- * panel uses.
+ * attributes are filled on accepting it (accept.ts), by the shared figure
+ * parser the Details panel uses, so 10,000 figures in a long document cost
+ * nothing until someone takes them.
  */
 
 const NUMBER_WORDS = new Set(
@@ -156,8 +156,7 @@ export function suggestFigures(text: string, tokens: readonly Token[], label: st
     first -= best;
     const start = tokens[first]!.start;
     const end = tokens[last - 1]!.end;
-    const spanText = text.slice(start, end);
-    hits.push({ label, start, end, suggester: 'figures', origin: 'built-in figures', attributes: figureAttributes(spanText) });
+    hits.push({ label, start, end, suggester: 'figures', origin: 'built-in figures' });
     i = last - 1;
   }
   return hits;

@@ -59,8 +59,28 @@ export class PhraseMatcher<T> {
 export function longestFirst<T extends { start: number; end: number }>(items: readonly T[]): T[] {
   const sorted = items.slice().sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: T[] = [];
-  for (const it of sorted) {
-    if (!kept.some((k) => k.start < it.end && it.start < k.end)) kept.push(it);
-  }
+  const taken = new Disjoint();
+  for (const it of sorted) if (taken.add(it.start, it.end)) kept.push(it);
   return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Non-overlapping intervals kept sorted; `add` refuses one that overlaps. */
+export class Disjoint {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+
+  add(start: number, end: number): boolean {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]! < start) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0 && this.ends[lo - 1]! > start) return false;
+    if (lo < this.starts.length && this.starts[lo]! < end) return false;
+    this.starts.splice(lo, 0, start);
+    this.ends.splice(lo, 0, end);
+    return true;
+  }
 }

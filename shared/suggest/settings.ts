@@ -3,7 +3,7 @@ import { SUGGESTER_IDS } from './types';
 
 /**
  * A corpus's suggestion settings, kept in corpus.json so patterns,
- * gazetteers and rejections travel with the corpus (git, copies, the
+ * and gazetteers travel with the corpus (git, copies, the
  * single-file export). Patterns are stored as their JSONL objects, so an
  * export gives back the file the lead imported.
  */
@@ -21,11 +21,9 @@ export const SuggestSettingsSchema = z.object({
   /** label → phrases */
   gazetteers: z.record(z.string(), z.array(z.string())).default({}),
   localModel: LocalModelSettingsSchema.optional(),
-  /** document id → keys of rejected suggestions */
-  rejected: z.record(z.string(), z.array(z.string())).default({}),
 });
 
 export type LocalModelSettings = z.infer<typeof LocalModelSettingsSchema>;
 export type SuggestSettings = z.infer<typeof SuggestSettingsSchema>;
 
-export const EMPTY_SUGGEST_SETTINGS: SuggestSettings = { patterns: [], gazetteers: {}, rejected: {} };
+export const EMPTY_SUGGEST_SETTINGS: SuggestSettings = { patterns: [], gazetteers: {} };

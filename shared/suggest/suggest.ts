@@ -4,7 +4,7 @@ import { suggestActors } from './actors';
 import { findAttributions, type Attribution } from './attribution';
 import { gazetteerEntries, occurrenceEntries, phraseHits, type PhraseEntry } from './dictionary';
 import { suggestFigures } from './figures';
-import { longestFirst } from './phrases';
+import { Disjoint, longestFirst } from './phrases';
 import { matchEnds, type Pattern } from './patterns';
 import { rolesOf, type Roles } from './roles';
 import type { Tagger, Token } from './tokens';
@@ -169,23 +169,3 @@ function finish(doc: DocInput, hits: Hit[], ctx: SuggestContext): Suggestion[] {
   return out.sort((a, b) => a.start - b.start || b.end - a.end || a.label.localeCompare(b.label));
 }
 
-/** Non-overlapping intervals kept sorted; `add` refuses one that overlaps. */
-class Disjoint {
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
-
-  add(start: number, end: number): boolean {
-    let lo = 0;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.starts[mid]! < start) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo > 0 && this.ends[lo - 1]! > start) return false;
-    if (lo < this.starts.length && this.starts[lo]! < end) return false;
-    this.starts.splice(lo, 0, start);
-    this.ends.splice(lo, 0, end);
-    return true;
-  }
-}

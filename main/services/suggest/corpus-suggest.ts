@@ -1,5 +1,6 @@
 import type { AnnotationSchema, Document } from '../../../shared/model/schema';
 import { learnedEntries, type PhraseEntry } from '../../../shared/suggest/dictionary';
+import { modelUrlProblem } from '../../../shared/suggest/local-model';
 import { parseGazetteer, parsePatternsJsonl, patternsToJsonl, type Pattern } from '../../../shared/suggest/patterns';
 import { rolesOf } from '../../../shared/suggest/roles';
 import { EMPTY_SUGGEST_SETTINGS, SuggestSettingsSchema, type LocalModelSettings, type SuggestSettings } from '../../../shared/suggest/settings';
@@ -70,15 +71,9 @@ export async function setGazetteer(store: CorpusStore, label: string, text: stri
   return phrases.length;
 }
 
-export async function setRejected(store: CorpusStore, documentId: string, keys: readonly string[]): Promise<void> {
-  const current = settingsOf(store);
-  const rejected = { ...current.rejected };
-  if (keys.length > 0) rejected[documentId] = [...new Set(keys)];
-  else delete rejected[documentId];
-  await save(store, { ...current, rejected });
-}
-
 export async function setLocalModel(store: CorpusStore, localModel: LocalModelSettings): Promise<void> {
+  const problem = localModel.enabled ? modelUrlProblem(localModel.url) : null;
+  if (problem) throw Object.assign(new Error(problem), { code: 'bad_model_url' });
   await save(store, { ...settingsOf(store), localModel });
 }
 

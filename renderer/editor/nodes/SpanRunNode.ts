@@ -97,6 +97,7 @@ function applyRunAttributes(dom: HTMLElement, node: SpanRunNode): void {
  */
 export function highlightCss(colors: readonly string[]): string {
   const layers = colors.length;
+  if (layers === 0) return ''; // only hollow decorations here: their classes draw them
   const inner = colors[layers - 1]!;
   const bands = colors
     .map((c, i) => `inset 0 -${(i + 1) * 3}px 0 ${c}`)

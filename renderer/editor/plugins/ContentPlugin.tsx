@@ -322,7 +322,7 @@ function fillParagraph(para: ParagraphNode, text: string, runs: Run[], colors: M
       $createSpanRunNode(t, r.start, {
         ids: r.spans.map((s) => s.id),
         labels: r.spans.map((s) => s.label),
-        colors: r.spans.map((s, i) => decos[i]?.color ?? colors.get(s.label) ?? '#999999'),
+        colors: r.spans.flatMap((s, i) => (decos[i]?.hollow ? [] : [decos[i]?.color ?? colors.get(s.label) ?? '#999999'])),
         ...(classes ? { classes } : {}),
         ...(title ? { title } : {}),
       }),

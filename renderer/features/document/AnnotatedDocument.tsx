@@ -3,6 +3,7 @@ import type { Document } from '../../../shared/model/schema';
 import { commit, labelRange, link, notify, selectSpan } from '../../app/actions';
 import { getState, setState, useAppState } from '../../app/store';
 import { DocumentView, type DocumentController } from '../../editor/DocumentView';
+import { RejectButton, useSuggestionKeys, useSuggestionLayer } from '../suggest/SuggestionLayer';
 
 /**
  * The annotation screen's document view: the app's state in as props, the
@@ -61,21 +62,37 @@ export function AnnotatedDocument() {
       requestAnimationFrame(() => fn(c));
     }
   }, []);
+  useSuggestionKeys(activeController);
   if (!doc || !corpus) return null;
+  return <WithSuggestions doc={doc} schema={corpus.meta.schema} selected={selected} mode={mode} snap={snap} onController={onController} />;
+}
+
+const activeController = (): DocumentController | null => active;
+
+/** The view with the suggestion layer merged in (hollow pseudo-spans; a click on one accepts it). */
+function WithSuggestions(props: { doc: Document; schema: Parameters<typeof DocumentView>[0]['schema']; selected: string | null; mode: 'annotate' | 'edit'; snap: boolean; onController: (c: DocumentController | null) => void }) {
+  const { doc, schema, selected, mode, snap, onController } = props;
+  const layer = useSuggestionLayer(doc, schema, mode, selected);
   return (
-    <DocumentView
-      key={doc.id}
-      doc={doc}
-      schema={corpus.meta.schema}
-      selectedSpanId={selected}
-      mode={mode}
-      snapToWords={snap}
-      onLabelRange={labelRange}
-      onSelectSpan={onSelectSpan}
-      onLink={link}
-      onTextEdit={onTextEdit}
-      onNotify={notify}
-      onController={onController}
-    />
+    <>
+      <DocumentView
+        key={doc.id}
+        doc={layer.doc}
+        schema={schema}
+        selectedSpanId={layer.selectedSpanId}
+        mode={mode}
+        snapToWords={snap}
+        decorations={layer.decorations}
+        onLabelRange={labelRange}
+        onSelectSpan={(id, how) => {
+          if (!layer.onSelectSpan(id, how)) onSelectSpan(id, how);
+        }}
+        onLink={link}
+        onTextEdit={onTextEdit}
+        onNotify={notify}
+        onController={onController}
+      />
+      <RejectButton layer={layer} />
+    </>
   );
 }
