@@ -90,8 +90,8 @@ describe('handlers', () => {
   });
 
   it('falls back to the sample corpus when the last corpus has gone', async () => {
+    nodeSettings(dataDir).set({ lastCorpus: path.join(dataDir, 'deleted folder') });
     const app = launch();
-    await app.call('settings:set', { lastCorpus: path.join(dataDir, 'deleted folder') });
     const boot = await app.call('app:bootstrap', {});
     expect(boot.corpus!.path).toBe(path.join(dataDir, SAMPLE_FOLDER));
   });
@@ -137,7 +137,8 @@ describe('handlers', () => {
     expect(await app.call('corpus:openDialog', {})).toBe(null);
     app.dialogs.queue.push({ folder: boot.corpus!.path });
     expect((await app.call('corpus:openDialog', {}))!.documents).toHaveLength(4);
-    await expect(app.call('corpus:open', { path: path.join(dataDir, 'nothing here') })).rejects.toMatchObject({ code: 'not_found' });
+    // a path the window was never given is refused before anything is opened (path-capabilities.test.ts)
+    await expect(app.call('corpus:open', { path: path.join(dataDir, 'nothing here') })).rejects.toMatchObject({ code: 'forbidden_path' });
   });
 
   it('opens only http(s) links, in the browser', async () => {
@@ -148,6 +149,16 @@ describe('handlers', () => {
     expect(app.openExternal).not.toHaveBeenCalled();
     await app.call('shell:openExternal', { url: 'https://example.org/report?id=1' });
     expect(app.openExternal).toHaveBeenCalledExactlyOnceWith('https://example.org/report?id=1');
+  });
+
+  it('passes the OS only the parsed, normalised link, never a raw string it may read differently', async () => {
+    const app = launch();
+    for (const url of [' https://x.example/', 'https:\\evil.example\\', 'https://x.example/\n', 'http://']) {
+      expect(await app.fail('shell:openExternal', { url }), JSON.stringify(url)).toMatchObject({ code: 'unsafe_url' });
+    }
+    expect(app.openExternal).not.toHaveBeenCalled();
+    await app.call('shell:openExternal', { url: 'HTTPS://Example.ORG/a?q=é' });
+    expect(app.openExternal).toHaveBeenCalledExactlyOnceWith('https://example.org/a?q=%C3%A9');
   });
 
   it('reports "no corpus" rather than crashing when nothing is open', async () => {

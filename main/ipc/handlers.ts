@@ -17,6 +17,7 @@ import { corpusStats, figureRows, searchCorpus, serializeFigures } from '../serv
 import { writeAtomic } from '../services/atomic-write';
 import { agreeFromCorpora, loadCopy, makeAnnotatorCopy } from '../services/copies';
 import { ReviewSession } from '../services/review-session';
+import { forbiddenPath, PathGrants } from '../services/path-grants';
 import { memoryCredentials, type CredentialStore } from '../services/sync/credentials';
 import { TeamService } from '../services/sync/team-service';
 import { exportPatterns, importPatterns, setGazetteer, setLocalModel, settingsOf } from '../services/suggest/corpus-suggest';
@@ -30,6 +31,8 @@ export interface HandlerDeps {
   host: 'electron' | 'browser' | 'node';
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   openExternal: (url: string) => Promise<void>;
+  /** path capabilities handed to the renderer (main/index.ts shares them with the preload's drop grants) */
+  grants?: PathGrants;
   /** team passwords: the OS keychain in Electron; memory only elsewhere */
   credentials?: CredentialStore;
 }
@@ -43,14 +46,21 @@ async function freeFolder(parent: string, name: string): Promise<string> {
   }
 }
 
-/** Only web links leave the app, and only to the OS browser. */
+/**
+ * Only web links leave the app, and only to the OS browser, as the URL
+ * parsed here (its normalised href): never the raw string, which the OS may
+ * read differently (" https://x", "https:\\evil"). http stays allowed:
+ * the source links of older articles are often http, and the browser, not
+ * Spanmark, fetches them.
+ */
+export function safeExternalUrl(url: string): string | null {
+  if (url !== url.trim() || /[\\\s]/.test(url) || !URL.canParse(url)) return null;
+  const u = new URL(url);
+  return (u.protocol === 'https:' || u.protocol === 'http:') && !u.username && !u.password && !!u.hostname ? u.href : null;
+}
+
 export function isSafeExternalUrl(url: string): boolean {
-  try {
-    const u = new URL(url);
-    return (u.protocol === 'https:' || u.protocol === 'http:') && !u.username && !u.password;
-  } catch {
-    return false;
-  }
+  return safeExternalUrl(url) !== null;
 }
 
 /**
@@ -60,6 +70,8 @@ export function isSafeExternalUrl(url: string): boolean {
  */
 export function createHandlers(deps: HandlerDeps): HandlerMap {
   const { session, settings, dialogs } = deps;
+  const grants = deps.grants ?? new PathGrants();
+  const tokens = (paths: string[], use: Parameters<PathGrants['mint']>[1]) => paths.map((p) => grants.mint(p, use));
   let importAbort: AbortController | null = null;
   const review = new ReviewSession(() => session.dataDir, () => session.current);
   const team = new TeamService(
@@ -100,24 +112,33 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     return opened;
   };
 
-  const runImport = async (paths: string[], format: Parameters<typeof importIntoStore>[2]['format'], addUnknownLabels: boolean) => {
+  /** `given`: the tokens the renderer holds for these paths, handed back in the report so "add labels and import" can re-run it */
+  const runImport = async (paths: string[], format: Parameters<typeof importIntoStore>[2]['format'], addUnknownLabels: boolean, given = tokens(paths, 'import')) => {
     importAbort?.abort();
     importAbort = new AbortController();
     try {
-      return await importIntoStore(session.require(), paths, {
+      const report = await importIntoStore(session.require(), paths, {
         format,
         addUnknownLabels,
         signal: importAbort.signal,
         onProgress: (p) => deps.emit('import:progress', p),
       });
+      return { ...report, paths: given };
     } finally {
       importAbort = null;
     }
   };
 
-  const runExport: HandlerMap['export:run'] = async ({ format, path: out, filters, offsets }) => {
+  const runExport = async ({ format, path: out, filters, offsets }: Parameters<HandlerMap['export:run']>[0]) => {
     const corpus = await session.require().readAll();
     return exportCorpus(corpus, format, out, { filters, offsets });
+  };
+
+  /** a corpus the renderer may open: one it holds a token for, or one on the recent list main keeps */
+  const corpusPath = (given: string): string => {
+    if (grants.has(given, 'corpus')) return grants.resolve(given, 'corpus');
+    if (settings.get().recentCorpora.includes(given)) return given;
+    throw forbiddenPath(given);
   };
 
   return {
@@ -128,7 +149,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       return { settings: settings.get(), corpus, host: deps.host, inPagePickers: !!dialogs.inPage };
     },
     'corpus:open': async ({ path: dir }) => {
-      const opened = await session.open(dir);
+      const opened = await session.open(corpusPath(dir));
       rememberCorpus(opened.path);
       return resumeTeam(opened);
     },
@@ -216,7 +237,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       await session.require().deleteDocument(id);
       return { ok: true as const };
     },
-    'import:files': async ({ paths, format, addUnknownLabels }) => runImport(paths, format, addUnknownLabels),
+    'import:files': async ({ paths, format, addUnknownLabels }) => runImport(paths.map((t) => grants.resolve(t, 'import')), format, addUnknownLabels, paths),
     'import:dialog': async ({ addUnknownLabels, folder }) => {
       const picked = folder ? await dialogs.openFolder('Import a folder') : null;
       const paths = folder ? (picked ? [picked] : null) : await dialogs.openFiles(IMPORT_FILTERS);
@@ -242,7 +263,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       importAbort?.abort();
       return { ok: true as const };
     },
-    'export:run': runExport,
+    'export:run': async (req) => runExport({ ...req, path: grants.resolve(req.path, 'export') }),
     'export:dialog': async (req) => {
       const store = session.require();
       const base = store.meta.name.replace(/[^\p{L}\p{N}._-]+/gu, '-');
@@ -267,10 +288,15 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
       return { ok: true as const };
     },
     'settings:get': async () => settings.get(),
-    'settings:set': async (patch) => settings.set(patch),
+    'settings:set': async (patch) => {
+      // main keeps the corpus list itself (it is a capability for corpus:open); the window may not add to it
+      if (patch.recentCorpora !== undefined || patch.lastCorpus !== undefined) throw forbiddenPath(patch.lastCorpus ?? patch.recentCorpora?.[0] ?? 'recent corpora');
+      return settings.set(patch);
+    },
     'shell:openExternal': async ({ url }) => {
-      if (!isSafeExternalUrl(url)) throw Object.assign(new Error(`Refused to open ${url}: only http(s) links open, in your browser.`), { code: 'unsafe_url' });
-      await deps.openExternal(url);
+      const safe = safeExternalUrl(url);
+      if (!safe) throw Object.assign(new Error(`Refused to open ${url}: only http(s) links open, in your browser.`), { code: 'unsafe_url' });
+      await deps.openExternal(safe);
       return { ok: true as const };
     },
     'analysis:figures': async () => figureRows(await session.require().readAll()),
@@ -283,17 +309,17 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     'analysis:search': async (q) => searchCorpus(await session.require().readAll(), q),
     'analysis:stats': async () => corpusStats(await session.require().readAll()),
     'review:agreement': async ({ paths, saveCsv }) => {
-      const chosen = paths.length ? paths : await dialogs.openFiles([{ name: 'Spanmark corpus copies', extensions: ['json'] }]);
+      const chosen = paths.length ? paths.map((t) => grants.resolve(t, 'review')) : await dialogs.openFiles([{ name: 'Spanmark corpus copies', extensions: ['json'] }]);
       if (!chosen?.length) return null;
       const copies = await Promise.all(chosen.map((p) => loadCopy(p)));
       if (copies.length < 2) throw Object.assign(new Error('Agreement needs at least two annotator copies.'), { code: 'too_few_copies' });
       const { report, csv } = agreeFromCorpora(copies);
       const csvPath = saveCsv ? await dialogs.saveFile('agreement.csv', [{ name: 'CSV', extensions: ['csv'] }]) : null;
       if (csvPath) await writeAtomic(csvPath, csv);
-      return { report, paths: chosen, csvPath };
+      return { report, paths: paths.length ? paths : tokens(chosen, 'review'), csvPath };
     },
     'review:open': async ({ paths, pick, add }) => {
-      let chosen: string[] | null = paths;
+      let chosen: string[] | null = paths.map((t) => grants.resolve(t, 'review'));
       if (!chosen.length) {
         const folder = pick === 'folder' ? await dialogs.openFolder('Add an annotator copy (corpus folder)') : null;
         chosen = pick === 'folder' ? (folder ? [folder] : null) : await dialogs.openFiles([{ name: 'Spanmark corpus copies', extensions: ['json'] }]);

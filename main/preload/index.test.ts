@@ -9,6 +9,8 @@ const electron = vi.hoisted(() => ({
     invoke: vi.fn(async (channel: string) => ({ ok: true, value: channel })),
     on: vi.fn(),
     removeListener: vi.fn(),
+    // main mints a capability token for a dropped path (main/index.ts); this fake hands the path back
+    sendSync: vi.fn((_channel: string, p: string) => p),
   },
 }));
 vi.mock('electron', () => ({

@@ -16,19 +16,20 @@ export interface SchemaChange {
  * is written.
  */
 export async function changeSchema(store: CorpusStore, change: SchemaChange): Promise<void> {
-  const labelRenames = change.labelRenames ?? {};
-  const relRenames = change.relationRenames ?? {};
+  // Maps, not the request's objects: a label named "constructor" or "toString" must not find Object.prototype's
+  const labelRenames = new Map(Object.entries(change.labelRenames ?? {}));
+  const relRenames = new Map(Object.entries(change.relationRenames ?? {}));
   const keptLabels = new Set(change.schema.labels.map((l) => l.name));
   const keptTypes = new Set(change.schema.relationTypes.map((t) => t.name));
   const corpus = await store.readAll();
   const inUse = new Map<string, number>();
   for (const doc of corpus.documents) {
     for (const s of doc.spans) {
-      const name = labelRenames[s.label] ?? s.label;
+      const name = labelRenames.get(s.label) ?? s.label;
       if (!keptLabels.has(name)) inUse.set(`label “${s.label}”`, (inUse.get(`label “${s.label}”`) ?? 0) + 1);
     }
     for (const r of doc.relations) {
-      const name = relRenames[r.type] ?? r.type;
+      const name = relRenames.get(r.type) ?? r.type;
       if (!keptTypes.has(name)) inUse.set(`relation type “${r.type}”`, (inUse.get(`relation type “${r.type}”`) ?? 0) + 1);
     }
   }
@@ -39,12 +40,12 @@ export async function changeSchema(store: CorpusStore, change: SchemaChange): Pr
   // the new schema goes first: saves are checked against it, so renamed labels must already exist
   await store.updateMeta({ schema: change.schema });
   for (const doc of corpus.documents) {
-    const touched = doc.spans.some((s) => labelRenames[s.label]) || doc.relations.some((r) => relRenames[r.type]);
+    const touched = doc.spans.some((s) => labelRenames.has(s.label)) || doc.relations.some((r) => relRenames.has(r.type));
     if (!touched) continue;
     await store.save({
       ...doc,
-      spans: doc.spans.map((s) => (labelRenames[s.label] ? { ...s, label: labelRenames[s.label]! } : s)),
-      relations: doc.relations.map((r) => (relRenames[r.type] ? { ...r, type: relRenames[r.type]! } : r)),
+      spans: doc.spans.map((s) => ({ ...s, label: labelRenames.get(s.label) ?? s.label })),
+      relations: doc.relations.map((r) => ({ ...r, type: relRenames.get(r.type) ?? r.type })),
     });
   }
 }

@@ -6,8 +6,10 @@ import type { MenuCommand } from '../../shared/ipc/names';
  * Menu items send commands to the renderer, which owns the behaviour. Their shortcuts come from the
  * keymap (shared/keymap.ts) and are shown but not registered: the page handles the keys in the scope
  * that has focus, so Ctrl+Z in a text field stays the field's own undo.
+ *
+ * `devTools`: only in development; a packaged app has no menu route into the page's internals.
  */
-export function buildMenu(send: (command: MenuCommand) => void): Menu {
+export function buildMenu(send: (command: MenuCommand) => void, opts: { devTools: boolean } = { devTools: false }): Menu {
   const item = (label: string, command: MenuCommand, key = accelerator(command)): MenuItemConstructorOptions => ({
     label,
     click: () => send(command),
@@ -58,7 +60,7 @@ export function buildMenu(send: (command: MenuCommand) => void): Menu {
         },
         { type: 'separator' },
         { role: 'reload' },
-        { role: 'toggleDevTools' },
+        ...(opts.devTools ? [{ role: 'toggleDevTools' as const }] : []),
         { role: 'togglefullscreen' },
       ],
     },

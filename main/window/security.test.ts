@@ -4,6 +4,8 @@ import { CSP, hardenContents, isAppUrl, isTrustedSender, WEB_PREFERENCES, type H
 const APP = 'file:///opt/Spanmark/resources/app.asar/out/renderer/index.html';
 const WIN_APP = 'file:///C:/Program%20Files/Spanmark/resources/app.asar/out/renderer/index.html#/doc/1';
 const DEV = 'http://localhost:5173';
+const PAGES = { page: APP };
+const WIN_PAGES = { page: 'file:///C:/Program%20Files/Spanmark/resources/app.asar/out/renderer/index.html' };
 
 /** A stand-in for Electron's WebContents that records what hardenContents installs. */
 function fakeContents() {
@@ -56,19 +58,19 @@ describe('window security settings', () => {
 describe('hardenContents', () => {
   it('blocks navigation and redirects away from the app, but not to its own page', () => {
     const f = fakeContents();
-    hardenContents(f.contents, () => undefined);
+    hardenContents(f.contents, () => undefined, PAGES);
     expect(f.fire('will-navigate', 'https://evil.example/')).toBe(true);
     expect(f.fire('will-navigate', 'file:///etc/passwd')).toBe(true);
     expect(f.fire('will-redirect', 'https://evil.example/')).toBe(true);
     expect(f.fire('will-navigate', APP)).toBe(false);
     expect(f.fire('will-navigate', `${APP}#/review`)).toBe(false);
-    expect(f.fire('will-navigate', WIN_APP)).toBe(false);
+    expect(f.fire('will-navigate', WIN_APP)).toBe(true); // another install's page is not this app's
     expect(f.fire('will-attach-webview')).toBe(true);
   });
 
   it('allows the dev server only by its exact origin', () => {
     const f = fakeContents();
-    hardenContents(f.contents, () => undefined, DEV);
+    hardenContents(f.contents, () => undefined, { ...PAGES, devServerUrl: DEV });
     expect(f.fire('will-navigate', `${DEV}/`)).toBe(false);
     expect(f.fire('will-navigate', `${DEV}/index.html?x=1`)).toBe(false);
     expect(f.fire('will-navigate', `${DEV}@evil.example/`)).toBe(true);
@@ -79,7 +81,7 @@ describe('hardenContents', () => {
   it('never opens new windows; the URL, and only the URL, goes to openExternal', () => {
     const openExternal = vi.fn();
     const f = fakeContents();
-    hardenContents(f.contents, openExternal);
+    hardenContents(f.contents, openExternal, PAGES);
     expect(f.open('https://example.org/article')).toEqual({ action: 'deny' });
     expect(f.open('javascript:alert(1)')).toEqual({ action: 'deny' });
     expect(openExternal.mock.calls).toEqual([['https://example.org/article'], ['javascript:alert(1)']]);
@@ -87,7 +89,7 @@ describe('hardenContents', () => {
 
   it('refuses every permission request and check', () => {
     const f = fakeContents();
-    hardenContents(f.contents, () => undefined);
+    hardenContents(f.contents, () => undefined, PAGES);
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
       const callback = vi.fn();
       f.permissionRequest()({}, permission, callback);
@@ -99,9 +101,10 @@ describe('hardenContents', () => {
 
 describe('isTrustedSender', () => {
   it('answers IPC only from the app’s own page', () => {
-    expect(isTrustedSender(APP)).toBe(true);
-    expect(isTrustedSender(WIN_APP)).toBe(true);
-    expect(isTrustedSender(`${DEV}/`, DEV)).toBe(true);
+    expect(isTrustedSender(APP, PAGES)).toBe(true);
+    expect(isTrustedSender(`${APP}#/review`, PAGES)).toBe(true);
+    expect(isTrustedSender(WIN_APP, WIN_PAGES)).toBe(true);
+    expect(isTrustedSender(`${DEV}/`, { ...PAGES, devServerUrl: DEV })).toBe(true);
     for (const url of [
       undefined,
       '',
@@ -112,11 +115,17 @@ describe('isTrustedSender', () => {
       'about:blank',
       'not a url',
       `${DEV}/`, // the dev server is trusted only in development
+      // any other copy of a Spanmark page: a download, another install, a UNC host, a query
+      'file:///home/me/Downloads/out/renderer/index.html',
+      'file://evil-host/share/out/renderer/index.html',
+      'file://evil-host/opt/Spanmark/resources/app.asar/out/renderer/index.html',
+      `${APP}?x=1`,
+      WIN_APP,
     ]) {
-      expect(isTrustedSender(url), String(url)).toBe(false);
+      expect(isTrustedSender(url, PAGES), String(url)).toBe(false);
     }
-    expect(isTrustedSender(`${DEV}@evil.example/`, DEV)).toBe(false);
+    expect(isTrustedSender(`${DEV}@evil.example/`, { ...PAGES, devServerUrl: DEV })).toBe(false);
     // a file URL as "dev server" must not make every file trusted
-    expect(isAppUrl('file:///tmp/evil.html', 'file:///tmp/')).toBe(false);
+    expect(isAppUrl('file:///tmp/evil.html', { page: APP, devServerUrl: 'file:///tmp/' })).toBe(false);
   });
 });

@@ -33,15 +33,24 @@ export const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** The app's own pages: the bundled file, or the dev server in development. */
-export function isAppUrl(url: string, devServerUrl?: string): boolean {
+/** Where the app's own page lives: the bundled file's URL, and the dev server in development. */
+export interface AppPages {
+  /** file URL of the bundled renderer/index.html (pathToFileURL) */
+  page: string;
+  devServerUrl?: string | undefined;
+}
+
+/** The app's own page: exactly the bundled file (any #route), or the dev server's origin in development. */
+export function isAppUrl(url: string, app: AppPages): boolean {
   // compare parsed URLs, never string prefixes: "http://localhost:5173@evil.example" starts with the dev
   // server's address, and "file:///x?/renderer/index.html" ends with the app's page
   const u = URL.canParse(url) ? new URL(url) : null;
   if (!u) return false;
-  const dev = devServerUrl && URL.canParse(devServerUrl) ? new URL(devServerUrl) : null;
+  const dev = app.devServerUrl && URL.canParse(app.devServerUrl) ? new URL(app.devServerUrl) : null;
   if (dev && /^https?:$/.test(dev.protocol) && u.origin === dev.origin) return true;
-  return u.protocol === 'file:' && u.pathname.endsWith('/renderer/index.html');
+  const page = URL.canParse(app.page) ? new URL(app.page) : null;
+  // the same file, not any ".../renderer/index.html": another copy in Downloads or on a UNC host (file://server/…) is not ours
+  return !!page && page.protocol === 'file:' && u.protocol === 'file:' && u.host === page.host && u.pathname === page.pathname && u.search === '';
 }
 
 interface PreventableEvent {
@@ -59,9 +68,9 @@ export interface HardenableContents {
   };
 }
 
-export function hardenContents(contents: HardenableContents, openExternal: (url: string) => void, devServerUrl?: string): void {
+export function hardenContents(contents: HardenableContents, openExternal: (url: string) => void, app: AppPages): void {
   const block = (e: PreventableEvent, url: string): void => {
-    if (!isAppUrl(url, devServerUrl)) e.preventDefault();
+    if (!isAppUrl(url, app)) e.preventDefault();
   };
   contents.on('will-navigate', block);
   contents.on('will-redirect', block);
@@ -76,6 +85,6 @@ export function hardenContents(contents: HardenableContents, openExternal: (url:
 }
 
 /** IPC is answered only for frames that show our own page. */
-export function isTrustedSender(frameUrl: string | undefined, devServerUrl?: string): boolean {
-  return !!frameUrl && isAppUrl(frameUrl, devServerUrl);
+export function isTrustedSender(frameUrl: string | undefined, app: AppPages): boolean {
+  return !!frameUrl && isAppUrl(frameUrl, app);
 }

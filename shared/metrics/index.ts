@@ -137,7 +137,7 @@ export function agreementReport(copies: readonly AnnotatorCopy[]): AgreementRepo
       if (!da || !db) continue;
       const exact = spanAgreement(da.spans, db.spans, 'exact', labels);
       const overlap = spanAgreement(da.spans, db.spans, 'overlap', labels);
-      const docLabels: Record<string, LabelScores> = {};
+      const docLabels = Object.create(null) as Record<string, LabelScores>;
       for (const l of labels) {
         const table = new KappaTable();
         table.addLayers(layers.get(p.a)![l]!, layers.get(p.b)![l]!);

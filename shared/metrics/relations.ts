@@ -56,7 +56,8 @@ export function relationAgreement(a: Annotated, b: Annotated, types: readonly st
       c.fn++;
     }
   }
-  const byType: Record<string, Prf> = {};
+  // null prototype: a relation type may be named "__proto__" or "constructor"
+  const byType = Object.create(null) as Record<string, Prf>;
   let micro = EMPTY_PRF;
   for (const [type, c] of count) {
     byType[type] = prf(c.tp, c.fp, c.fn);

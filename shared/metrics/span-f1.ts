@@ -120,7 +120,8 @@ export function spanAgreement(a: readonly SpanLike[], b: readonly SpanLike[], mo
   b.forEach((s, j) => {
     if (!matchedB.has(j)) slot(s.label).fp++;
   });
-  const byLabel: Record<string, Prf> = {};
+  // null prototype: a label may be named "__proto__" or "constructor"
+  const byLabel = Object.create(null) as Record<string, Prf>;
   let micro = EMPTY_PRF;
   for (const [label, c] of count) {
     byLabel[label] = prf(c.tp, c.fp, c.fn);

@@ -46,10 +46,11 @@ function app(dataDir: string) {
   const session = new Session(dataDir);
   const events: { event: EventName; payload: unknown }[] = [];
   const credentials = keychainCredentials(path.join(dataDir, 'team-credentials.json'), fakeKeychain);
+  const dialogs = new ScriptedDialogs();
   const handlers = createHandlers({
     session,
     settings: nodeSettings(dataDir),
-    dialogs: new ScriptedDialogs(),
+    dialogs,
     host: 'node',
     emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void events.push({ event, payload }),
     openExternal: async () => undefined,
@@ -60,7 +61,7 @@ function app(dataDir: string) {
     if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code });
     return r.value as never;
   };
-  return { session, events, call, credentials };
+  return { session, events, call, credentials, dialogs };
 }
 
 describe('team sync in the app', () => {
@@ -72,7 +73,9 @@ describe('team sync in the app', () => {
     await initDatabase(server.url, database, ADMIN);
     const leadData = path.join(tmp, 'lead-app');
     const lead = app(leadData);
-    await lead.call('corpus:open', { path: leadDir });
+    // the window opens a corpus the user picked (path capabilities: main/services/path-grants.ts)
+    lead.dialogs.queue.push({ folder: leadDir });
+    await lead.call('corpus:openDialog', {});
 
     // plain http to another machine is refused before anything is sent
     await expect(lead.call('team:connect', { server: 'http://team.example.org:5984', user: 'lea', password: 'lea-pw' })).rejects.toMatchObject({ code: 'insecure_url' });
