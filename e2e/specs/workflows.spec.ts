@@ -64,8 +64,9 @@ test('Who said what shows an attribution with a source but no claim yet, marked 
 test('after renaming `figure` to `number`, the role keeps Claims & figures and figure attributes working', async ({ app }) => {
   const { page } = app;
   await page.getByTestId('view-figures').click();
+  // the rows arrive from main after the view opens: wait for them before counting
+  await expect(page.getByTestId('figure-row').first()).toBeVisible();
   const before = await page.getByTestId('figure-row').count();
-  expect(before).toBeGreaterThan(0);
   await page.getByTestId('view-document').click();
   await page.getByTestId('tab-guidelines').click();
   await page.getByTestId('edit-schema').click();
