@@ -140,7 +140,7 @@ test('the local model: off until turned on, then asked at its address only, its 
     await page.getByTestId('suggest-model-enabled').click();
     await expect(page.getByTestId('suggest-model-enabled')).toBeChecked();
     await page.getByTestId('suggest-model-run').click();
-    await expect(page.getByTestId('notice-info')).toContainText('suggested 1 span; 1 not found word for word in the text were dropped');
+    await expect(page.getByTestId('notice-info').filter({ hasText: 'The local model' })).toContainText('suggested 1 span; 1 not found word for word in the text were dropped');
     expect(server.requests).toHaveLength(1);
     expect((server.requests[0]!.body as { model: string }).model).toBe('test-model');
     const sg = new SuggestionsPage(page);

@@ -31,8 +31,9 @@ const SpanPatchSchema = z
   .strict();
 export type SpanPatch = z.infer<typeof SpanPatchSchema>;
 
-const MetaPatchSchema = z.object({ title: z.string(), source: SourceSchema }).partial().strict();
-export type MetaPatch = { title?: string; source?: Source };
+// rejected suggestion keys travel as document meta: a rejection is undoable and saved like any edit
+const MetaPatchSchema = z.object({ title: z.string(), source: SourceSchema, rejectedSuggestions: z.array(z.string()) }).partial().strict();
+export type MetaPatch = { title?: string; source?: Source; rejectedSuggestions?: string[] };
 
 const index = z.number().int().nonnegative().optional();
 
@@ -147,6 +148,7 @@ class Draft {
   status: DocStatus;
   title: string;
   source: Source;
+  rejected: string[] | undefined;
   private textIndex: OffsetIndex | null;
 
   constructor(
@@ -156,6 +158,7 @@ class Draft {
     this.text = doc.text;
     this.status = doc.status;
     this.title = doc.title;
+    this.rejected = doc.rejectedSuggestions;
     this.source = doc.source;
     this.textIndex = textIndex && textIndex.text === doc.text ? textIndex : null;
   }
@@ -287,8 +290,8 @@ class Draft {
 
   result(): Document {
     const { doc } = this;
-    if (!this.spans && !this.relations && this.text === doc.text && this.status === doc.status && this.title === doc.title && this.source === doc.source) return doc;
-    return { ...doc, text: this.text, status: this.status, title: this.title, source: this.source, spans: this.spans ?? doc.spans, relations: this.relations ?? doc.relations };
+    if (!this.spans && !this.relations && this.text === doc.text && this.status === doc.status && this.title === doc.title && this.source === doc.source && this.rejected === doc.rejectedSuggestions) return doc;
+    return { ...doc, text: this.text, status: this.status, title: this.title, source: this.source, ...(this.rejected ? { rejectedSuggestions: this.rejected } : {}), spans: this.spans ?? doc.spans, relations: this.relations ?? doc.relations };
   }
 }
 
@@ -329,6 +332,7 @@ export function applyOps(doc: Document, ops: readonly Op[], textIndex?: OffsetIn
         if (op.before.title !== undefined && d.title !== op.before.title) throw new OpError('The title changed since this edit was made.');
         if (op.after.title !== undefined) d.title = op.after.title;
         if (op.after.source !== undefined) d.source = op.after.source;
+        if (op.after.rejectedSuggestions !== undefined) d.rejected = op.after.rejectedSuggestions;
         break;
     }
   }

@@ -5,7 +5,8 @@ import type { PhraseEntry } from '../../../shared/suggest/dictionary';
 import type { SuggestSettings } from '../../../shared/suggest/settings';
 import type { Hit, Suggestion } from '../../../shared/suggest/types';
 import { call } from '../../api';
-import { actor, commit, notify } from '../../app/actions';
+import { actor, commitOps, notify } from '../../app/actions';
+import type { Op } from '../../../shared/model/operations';
 import { getState, setState } from '../../app/store';
 import type { SuggestJob, SuggestReply } from './suggest.worker';
 
@@ -149,7 +150,15 @@ export function accept(list: readonly Suggestion[]): void {
   const next = neighbourKey(keys);
   // drop them at once, so a second key press cannot accept the same suggestion before the worker answers
   setSuggestState({ suggestions: state.suggestions.filter((s) => !keys.has(s.key)), currentKey: next });
-  commit(r.doc);
+  // ops, not a whole document: only operations reach main (spans first, then the relations between them)
+  const spanIds = new Set(r.spanIds);
+  const relationIds = new Set(r.relationIds);
+  const ops: Op[] = [
+    ...r.doc.spans.filter((s) => spanIds.has(s.id)).map((span): Op => ({ op: 'addSpan', span })),
+    ...r.doc.relations.filter((x) => relationIds.has(x.id)).map((relation): Op => ({ op: 'addRelation', relation })),
+  ];
+  if (!ops.length) return;
+  commitOps(ops);
   if (list.length > 1) notify(`Accepted ${list.length} suggestions (${r.spanIds.length} spans). Ctrl+Z undoes it.`, 'info');
 }
 
@@ -159,7 +168,8 @@ export function reject(list: readonly Suggestion[]): void {
   const keys = new Set(list.map((s) => s.key));
   const next = neighbourKey(keys);
   setSuggestState({ suggestions: state.suggestions.filter((s) => !keys.has(s.key)), currentKey: next });
-  commit({ ...doc, rejectedSuggestions: [...new Set([...(doc.rejectedSuggestions ?? []), ...keys])] });
+  const before = doc.rejectedSuggestions ?? [];
+  commitOps([{ op: 'meta', before: { rejectedSuggestions: before }, after: { rejectedSuggestions: [...new Set([...before, ...keys])] } }]);
 }
 
 export function acceptCurrent(): void {
