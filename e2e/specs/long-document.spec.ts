@@ -4,6 +4,7 @@ import { generateText } from '../../bench/generate';
 import { cpLength } from '../../shared/text/offsets';
 import { test, expect } from '../fixtures';
 import { EditorPage, readSavedDocument } from '../pages/EditorPage';
+import { titleFromText } from '../../shared/formats/plaintext';
 
 const NAME = 'Zenobia Quillfeather';
 
@@ -13,7 +14,7 @@ test('a 1M-character document opens, scrolls to its end, and a label there lands
   const text = `${generateText(999_900, 7)}\n\nClosing remarks were made by ${NAME} 🎤 at the end.`;
   await writeFile(file, text, 'utf8');
   await app.importFiles([file]);
-  await expect(app.page.getByTestId('document-title')).toHaveText('long-report', { timeout: 30_000 });
+  await expect(app.page.getByTestId('document-title')).toHaveText(titleFromText(text, 'long-report'), { timeout: 30_000 });
   const editor = new EditorPage(app.page);
   const view = editor.view;
   // only a window of paragraphs is rendered; scrolling to the bottom brings the last one in
@@ -28,7 +29,7 @@ test('a 1M-character document opens, scrolls to its end, and a label there lands
   await expect(editor.row('actor', NAME)).toHaveCount(1);
   await expect(editor.highlight(NAME)).toHaveAttribute('data-labels', 'actor');
   await expect(app.page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
-  const saved = await readSavedDocument(path.join(app.dataDir, 'Sample corpus'), 'long-report');
+  const saved = await readSavedDocument(path.join(app.dataDir, 'Sample corpus'), titleFromText(text, 'long-report'));
   expect(saved.text).toBe(text);
   const span = saved.spans.find((s) => s.label === 'actor')!;
   expect(span.text).toBe(NAME);
@@ -42,7 +43,7 @@ test('on a long document, Ctrl+End and word keys reach text outside the rendered
   const text = `${generateText(300_000, 11)}\n\nThe last word goes to ${NAME}.`;
   await writeFile(file, text, 'utf8');
   await app.importFiles([file]);
-  await expect(app.page.getByTestId('document-title')).toHaveText('long-keys', { timeout: 30_000 });
+  await expect(app.page.getByTestId('document-title')).toHaveText(titleFromText(text, 'long-keys'), { timeout: 30_000 });
   const { page } = app;
   const editor = new EditorPage(page);
   await page.keyboard.press('Control+End');
@@ -55,7 +56,7 @@ test('on a long document, Ctrl+End and word keys reach text outside the rendered
   await page.keyboard.press('2');
   await expect(editor.row('actor', NAME)).toHaveCount(1);
   await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
-  const saved = await readSavedDocument(path.join(app.dataDir, 'Sample corpus'), 'long-keys');
+  const saved = await readSavedDocument(path.join(app.dataDir, 'Sample corpus'), titleFromText(text, 'long-keys'));
   const span = saved.spans.find((s) => s.label === 'actor')!;
   expect(span.text).toBe(NAME);
   expect(span.start).toBe(cpLength(text.slice(0, text.lastIndexOf(NAME))));

@@ -6,6 +6,11 @@ import { startFakeModelServer } from '../../main/services/suggest/fake-model-ser
 import { EditorPage, readSavedDocument } from '../pages/EditorPage';
 import { SuggestionsPage } from '../pages/SuggestionsPage';
 
+// suggestions are opt-in (they would crowd a document the annotator has not asked for help on): switch them on as a user does
+test.beforeEach(async ({ app }) => {
+  await app.page.getByTestId('suggest-visible').check();
+});
+
 const corpusDir = (dataDir: string) => path.join(dataDir, 'Sample corpus');
 // each test loads wink-nlp's model in a fresh page's worker: generous on a loaded machine, every wait is for a condition
 test.describe.configure({ timeout: 180_000 });

@@ -34,7 +34,7 @@ export interface SuggestState {
 }
 
 let state: SuggestState = {
-  docId: null, suggestions: [], currentKey: null, computing: false, lastMs: null, error: null, context: null, modelHits: [], modelText: null, modelBusy: false, visible: true,
+  docId: null, suggestions: [], currentKey: null, computing: false, lastMs: null, error: null, context: null, modelHits: [], modelText: null, modelBusy: false, visible: false,
 };
 const listeners = new Set<() => void>();
 
@@ -127,7 +127,7 @@ export function setCurrent(key: string | null): void {
 /** Next (1) or previous (-1) suggestion in reading order, from the current one (or the selected span). */
 export function step(dir: 1 | -1): Suggestion | null {
   const list = state.suggestions;
-  if (!list.length) return null;
+  if (!list.length || !state.visible) return null;
   const i = list.findIndex((s) => s.key === state.currentKey);
   const next = i < 0 ? (dir === 1 ? 0 : list.length - 1) : (i + dir + list.length) % list.length;
   setSuggestState({ currentKey: list[next]!.key });
@@ -143,6 +143,8 @@ function neighbourKey(keys: ReadonlySet<string>): string | null {
 }
 
 export function accept(list: readonly Suggestion[]): void {
+  // hidden suggestions are never acted on: a stray key must not add spans nobody saw
+  if (!state.visible) return;
   const { doc, corpus } = getState();
   if (!doc || !corpus || !list.length) return;
   const r = acceptSuggestions(doc, corpus.meta.schema, list, actor());
@@ -163,6 +165,7 @@ export function accept(list: readonly Suggestion[]): void {
 }
 
 export function reject(list: readonly Suggestion[]): void {
+  if (!state.visible) return;
   const { doc } = getState();
   if (!doc || !list.length) return;
   const keys = new Set(list.map((s) => s.key));
