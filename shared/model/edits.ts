@@ -63,8 +63,8 @@ export function sortSpans(spans: Span[]): Span[] {
   return spans.slice().sort(compareSpans);
 }
 
-/** `spans` (in reading order) with `span` inserted in place: O(n) copy, not an O(n log n) sort per label. */
-function withSpan(spans: Span[], span: Span): Span[] {
+/** Where `span` goes in spans kept in reading order (binary search). */
+export function sortedPosition(spans: readonly Span[], span: Span): number {
   let lo = 0;
   let hi = spans.length;
   while (lo < hi) {
@@ -72,6 +72,12 @@ function withSpan(spans: Span[], span: Span): Span[] {
     if (compareSpans(spans[mid]!, span) < 0) lo = mid + 1;
     else hi = mid;
   }
+  return lo;
+}
+
+/** `spans` (in reading order) with `span` inserted in place: O(n) copy, not an O(n log n) sort per label. */
+function withSpan(spans: Span[], span: Span): Span[] {
+  const lo = sortedPosition(spans, span);
   const ordered = (lo === 0 || compareSpans(spans[lo - 1]!, span) <= 0) && (lo === spans.length || compareSpans(span, spans[lo]!) <= 0);
   if (!ordered) return sortSpans([...spans, span]);
   const out = spans.slice(0, lo);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OffsetIndex } from '../text/offsets';
-import { applyTextEdit, compareSpans, EditError } from './edits';
+import { applyTextEdit, EditError, sortedPosition } from './edits';
 import { DocumentStatus, RelationSchema, SourceSchema, SpanSchema, type DocStatus, type Document, type Relation, type Source, type Span } from './schema';
 
 /**
@@ -103,18 +103,6 @@ export function invertOps(ops: readonly Op[]): Op[] {
   const out: Op[] = new Array(ops.length);
   for (let i = 0; i < ops.length; i++) out[ops.length - 1 - i] = invertOp(ops[i]!);
   return out;
-}
-
-/** Where `span` goes in spans kept in reading order (binary search). */
-function sortedPosition(spans: readonly Span[], span: Span): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (compareSpans(spans[mid]!, span) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function applyPatch(span: Span, patch: SpanPatch): Span {
