@@ -2,6 +2,7 @@ import { randomUUID, createHash } from 'node:crypto';
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import PouchDB, { type Database, type Doc, type NewDoc, type ReplicateOptions } from 'pouchdb-node';
+import type { TeamProgress } from '../../../shared/ipc/contract';
 import { AnnotationSchemaSchema, DocumentSchema, type Document } from '../../../shared/model/schema';
 import { documentProblems } from '../../../shared/model/validate';
 import { CorpusStore } from '../corpus-store';
@@ -52,14 +53,8 @@ export interface SyncReport {
   changedIds: string[];
 }
 
-export interface TeamProgress {
-  annotator: string;
-  assigned: number;
-  started: number;
-  done: number;
-  spans: number;
-  lastSavedAt: string | null;
-}
+// the IPC contract owns this shape; main fills it
+export type { TeamProgress };
 
 export interface Progress {
   phase: 'stage' | 'push' | 'pull' | 'apply';
