@@ -1,14 +1,20 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 import { accelerator } from '../../shared/keymap';
+import type { MenuCommand } from '../../shared/ipc/names';
 
-/** Menu items send commands to the renderer, which owns the behaviour (and its shortcuts). */
-/** `devTools`: only in development; a packaged app has no menu route into the page's internals. */
-export function buildMenu(send: (command: string) => void, opts: { devTools: boolean } = { devTools: false }): Menu {
-  // accelerators come from the renderer's keymap (shared/keymap.ts), so the menu shows the keys the page answers to
-  const item = (label: string, command: string): MenuItemConstructorOptions => {
-    const keys = accelerator(command);
-    return { label, click: () => send(command), ...(keys ? { accelerator: keys } : {}) };
-  };
+/**
+ * Menu items send commands to the renderer, which owns the behaviour. Their shortcuts come from the
+ * keymap (shared/keymap.ts) and are shown but not registered: the page handles the keys in the scope
+ * that has focus, so Ctrl+Z in a text field stays the field's own undo.
+ *
+ * `devTools`: only in development; a packaged app has no menu route into the page's internals.
+ */
+export function buildMenu(send: (command: MenuCommand) => void, opts: { devTools: boolean } = { devTools: false }): Menu {
+  const item = (label: string, command: MenuCommand, key = accelerator(command)): MenuItemConstructorOptions => ({
+    label,
+    click: () => send(command),
+    ...(key ? { accelerator: key, registerAccelerator: false } : {}),
+  });
   const template: MenuItemConstructorOptions[] = [
     {
       label: 'File',
@@ -23,8 +29,41 @@ export function buildMenu(send: (command: string) => void, opts: { devTools: boo
         { role: 'quit' },
       ],
     },
-    { label: 'Edit', submenu: [{ role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] },
-    { label: 'View', submenu: [{ role: 'reload' }, ...(opts.devTools ? [{ role: 'toggleDevTools' as const }] : []), { role: 'togglefullscreen' }] },
+    {
+      label: 'Edit',
+      submenu: [
+        item('Undo', 'undo'),
+        item('Redo', 'redo'),
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+        { type: 'separator' },
+        item('Find in document…', 'find'),
+      ],
+    },
+    {
+      label: 'View',
+      submenu: [
+        item('Larger text', 'zoom-in'),
+        item('Smaller text', 'zoom-out'),
+        item('Default text size', 'zoom-reset'),
+        { type: 'separator' },
+        {
+          label: 'Theme',
+          submenu: [item('Light', 'theme-light'), item('Dark', 'theme-dark'), item('Follow the system', 'theme-system')],
+        },
+        {
+          label: 'Side panel',
+          submenu: [item('Spans', 'panel-spans'), item('Details', 'panel-details'), item('Who said what', 'panel-who'), item('Guidelines', 'panel-guidelines')],
+        },
+        { type: 'separator' },
+        { role: 'reload' },
+        ...(opts.devTools ? [{ role: 'toggleDevTools' as const }] : []),
+        { role: 'togglefullscreen' },
+      ],
+    },
     { label: 'Help', submenu: [item('Keyboard shortcuts', 'shortcuts')] },
   ];
   return Menu.buildFromTemplate(template);

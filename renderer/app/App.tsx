@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { CorpusList } from '../features/corpus/CorpusList';
 import { AnnotatedDocument } from '../features/document/AnnotatedDocument';
 import { Dialogs } from '../features/dialogs/Dialogs';
@@ -14,7 +14,38 @@ import { ClaimsFiguresView } from '../features/project/ClaimsFiguresView';
 import { DashboardView } from '../features/project/DashboardView';
 import { SearchView } from '../features/project/SearchView';
 import { ReviewView } from '../features/review/ReviewView';
+import { FindBar } from '../features/find/FindBar';
+import { useFindAndZoomKeys, useReadingStyle } from '../features/reading/useFindAndZoomKeys';
+import { useMenuCommands } from './menu-commands';
+import { SelectedSpanAnnouncer } from '../features/spans/SelectedSpanAnnouncer';
 import { SuggestionsBar } from '../features/suggest/SuggestionsBar';
+
+/** While files are dragged over the window, say where they will go (the whole window is the target). */
+function useFileDrag(): { dragging: boolean; handlers: Pick<React.HTMLAttributes<HTMLDivElement>, 'onDragEnter' | 'onDragLeave' | 'onDrop'> } {
+  const [dragging, setDragging] = useState(false);
+  // enter/leave fire for every child crossed: count them
+  const depth = useRef(0);
+  const isFiles = (e: React.DragEvent): boolean => e.dataTransfer.types.includes('Files');
+  return {
+    dragging,
+    handlers: {
+      onDragEnter: (e) => {
+        if (!isFiles(e)) return;
+        depth.current++;
+        setDragging(true);
+      },
+      onDragLeave: (e) => {
+        if (!isFiles(e)) return;
+        depth.current = Math.max(0, depth.current - 1);
+        if (!depth.current) setDragging(false);
+      },
+      onDrop: () => {
+        depth.current = 0;
+        setDragging(false);
+      },
+    },
+  };
+}
 
 const VIEWS: { id: AppState['view']; title: string }[] = [
   { id: 'document', title: 'Document' },
@@ -47,6 +78,10 @@ function useTheme(): void {
 export function App() {
   useHotkeys();
   useTheme();
+  useMenuCommands();
+  useFindAndZoomKeys();
+  useReadingStyle();
+  const drag = useFileDrag();
   const booted = useAppState((s) => s.booted);
   const doc = useAppState((s) => s.doc);
   const corpus = useAppState((s) => s.corpus);
@@ -58,7 +93,10 @@ export function App() {
       onDragOver={(e) => {
         if (e.dataTransfer.types.includes('Files')) e.preventDefault();
       }}
+      onDragEnter={drag.handlers.onDragEnter}
+      onDragLeave={drag.handlers.onDragLeave}
       onDrop={(e) => {
+        drag.handlers.onDrop?.(e);
         if (!e.dataTransfer.files.length) return;
         e.preventDefault();
         void importDropped([...e.dataTransfer.files]);
@@ -78,6 +116,7 @@ export function App() {
           {view !== 'document' ? null : doc && corpus ? (
             <>
               <DocumentHeader />
+              <FindBar />
               <SuggestionsBar />
               <AnnotatedDocument />
             </>
@@ -88,6 +127,12 @@ export function App() {
         <SidePanel />
       </div>
       <Dialogs />
+      <SelectedSpanAnnouncer />
+      {drag.dragging && (
+        <div className="drop-target" data-testid="drop-target" aria-hidden="true">
+          Drop files to import them into this corpus
+        </div>
+      )}
       <PromptHost />
     </div>
   );

@@ -44,16 +44,22 @@ export function selectionOffsets(root: HTMLElement): { start: number; end: numbe
 
 /** Put the DOM selection on global UTF-16 offsets [start, end). */
 export function selectOffsets(root: HTMLElement, start: number, end: number): void {
+  const range = rangeOfOffsets(root, start, end);
+  const sel = window.getSelection();
+  if (!range || !sel) return;
+  sel.removeAllRanges();
+  sel.addRange(range);
+}
+
+/** A DOM range over global UTF-16 offsets [start, end) of the rendered text (find paints its matches with these). */
+export function rangeOfOffsets(root: HTMLElement, start: number, end: number): Range | null {
   const a = locate(root, start);
   const b = locate(root, end);
-  if (!a || !b) return;
-  const sel = window.getSelection();
-  if (!sel) return;
+  if (!a || !b) return null;
   const range = document.createRange();
   range.setStart(a.node, a.offset);
   range.setEnd(b.node, b.offset);
-  sel.removeAllRanges();
-  sel.addRange(range);
+  return range;
 }
 
 function locate(root: HTMLElement, offset: number): { node: Node; offset: number } | null {

@@ -27,7 +27,7 @@ export function GuidelinesPanel() {
       <h3>Guidelines</h3>
       {editing ? (
         <>
-          <textarea rows={12} value={draft} onChange={(e) => setDraft(e.target.value)} data-testid="guidelines-editor" />
+          <textarea dir="auto" rows={12} value={draft} onChange={(e) => setDraft(e.target.value)} data-testid="guidelines-editor" />
           <button
             type="button"
             className="primary"

@@ -14,7 +14,7 @@ const TABS: { id: AppState['panel']; title: string }[] = [
 export function SidePanel() {
   const panel = useAppState((s) => s.panel);
   return (
-    <aside className="side-panel">
+    <aside className="side-panel" aria-label="Spans and details">
       <div className="tabs" role="tablist">
         {TABS.map((t) => (
           <button type="button" role="tab" key={t.id} aria-selected={panel === t.id} data-testid={`tab-${t.id}`} onClick={() => setState({ panel: t.id })}>

@@ -14,7 +14,7 @@ function SaveIndicator() {
   const text =
     save.state === 'saving' ? 'Saving…' : save.state === 'error' ? `Not saved: ${save.message}` : save.state === 'readonly' ? 'Read-only' : save.at ? `Saved ${new Date(save.at).toLocaleTimeString()}` : 'Saved';
   return (
-    <span className={`save-state save-${save.state}`} data-testid="save-state" data-state={save.state} title={save.message}>
+    <span className={`save-state save-${save.state}`} role="status" data-testid="save-state" data-state={save.state} title={save.message}>
       {text}
     </span>
   );
@@ -148,6 +148,7 @@ export function Toolbar() {
       <span className="annotator" title="Annotator name stamped on your spans">
         👤{' '}
         <input
+          dir="auto"
           aria-label="Annotator name"
           data-testid="annotator-name"
           value={annotator}

@@ -7,7 +7,7 @@ import {
   DocumentSummarySchema,
 } from '../model/schema';
 import { OpsSchema } from '../model/operations';
-import { CHANNEL_NAMES, EVENT_NAMES } from './names';
+import { CHANNEL_NAMES, EVENT_NAMES, MENU_COMMANDS } from './names';
 import type { FigureRow } from '../analysis/claims';
 import type { AgreementReport } from '../metrics';
 import type { AnnotationSchema, Document, DocStatus } from '../model/schema';
@@ -106,6 +106,18 @@ export const ExportFilters = z.object({
 });
 export type ExportFilters = z.infer<typeof ExportFilters>;
 
+/** Reading comfort in the document view (View menu, Ctrl+= / Ctrl+- / Ctrl+0), kept per user. */
+export const ReadingSettings = z.object({
+  /** text size as a factor of the default 17px */
+  fontScale: z.number().min(0.5).max(3),
+  /** line height, in multiples of the font size */
+  lineSpacing: z.number().min(1.2).max(4),
+  /** widest line, in em */
+  textWidth: z.number().min(24).max(200),
+});
+export type ReadingSettings = z.infer<typeof ReadingSettings>;
+export const DEFAULT_READING: ReadingSettings = { fontScale: 1, lineSpacing: 2.6, textWidth: 46 };
+
 export const Settings = z.object({
   annotator: z.string().default(''),
   annotatorId: z.string().default(''),
@@ -113,6 +125,7 @@ export const Settings = z.object({
   recentCorpora: z.array(z.string()).default([]),
   lastCorpus: z.string().optional(),
   snapToWords: z.boolean().default(true),
+  reading: ReadingSettings.default(DEFAULT_READING),
   /** importing into the built-in sample: 'ask' offers a new corpus first; 'allow' once the user chose the sample */
   sampleImport: z.enum(['ask', 'allow']).default('ask'),
 });
@@ -131,6 +144,7 @@ export const SettingsPatch = z
     recentCorpora: z.array(z.string()),
     lastCorpus: z.string(),
     snapToWords: z.boolean(),
+    reading: ReadingSettings,
     sampleImport: z.enum(['ask', 'allow']),
   })
   .partial();
@@ -314,7 +328,7 @@ void channelsMatch;
 export const events = {
   'corpus:changedOnDisk': z.object({ documentIds: z.array(z.string()), meta: z.boolean() }),
   'import:progress': z.object({ done: z.number(), total: z.number(), file: z.string() }),
-  'menu:command': z.object({ command: z.string() }),
+  'menu:command': z.object({ command: z.enum(MENU_COMMANDS) }),
   /** main needs a file, folder or save path and has no native dialog: the page asks the person */
   'dialog:ask': z.object({ id: z.string(), kind: z.enum(['folder', 'files', 'save', 'confirm']), title: z.string(), defaultName: z.string().optional() }),
   'team:status': z.custom<TeamStatus>(),

@@ -3,10 +3,9 @@ import type { OpenCorpus } from '../../../shared/ipc/contract';
 import { getState, setState, type AppState } from '../store';
 import { closeDocument, flushSave, openDocument } from './document';
 import { attempt, noticesForCorpus, notify } from './notices';
-import { importFiles } from './transfer';
 import { setInPagePickers } from '../../features/workflows/pickers';
 
-/** The corpus slice: booting, opening a corpus, the menu's commands. */
+/** The corpus slice: booting, opening a corpus (the menu's commands are in ../menu-commands.ts). */
 
 function corpusLoaded(corpus: OpenCorpus | null): Partial<AppState> {
   return {
@@ -33,21 +32,6 @@ export async function boot(): Promise<void> {
     setState({ externalChange: true });
   });
   subscribe('import:progress', (p) => setState({ importProgress: p.done >= p.total ? null : p }));
-  subscribe('menu:command', ({ command }) => void runMenuCommand(command));
-}
-
-/** The application menu (main/window/menu.ts) names commands; the renderer owns what they do. */
-const MENU_COMMANDS: Record<string, () => unknown> = {
-  'open-corpus': () => attempt(async () => openCorpus(await call('corpus:openDialog', {}))),
-  import: () => importFiles(null),
-  'import-folder': () => importFiles(null, false, true),
-  'paste-document': () => setState({ dialog: 'paste' }),
-  export: () => setState({ dialog: 'export' }),
-  shortcuts: () => setState({ dialog: 'shortcuts' }),
-};
-
-async function runMenuCommand(command: string): Promise<void> {
-  await MENU_COMMANDS[command]?.();
 }
 
 export async function openCorpus(corpus: OpenCorpus | null | undefined, preferDocId?: string): Promise<void> {

@@ -198,6 +198,33 @@ export function labelRange(label: string, start: number, end: number): void {
   });
 }
 
+/**
+ * Label many ranges of code points at once (find's "label all matches"): one undo step.
+ * A range already carrying the label stays as it is. Returns how many spans were added, or null
+ * when the edit was refused (read-only corpus; the refusal was shown).
+ */
+export function labelRanges(label: string, ranges: readonly { start: number; end: number }[]): number | null {
+  const doc = getState().doc;
+  if (!doc) return null;
+  const index = offsetIndexFor(doc.text);
+  const figure = labelHasRole(getState().corpus?.meta.schema, label, 'figure');
+  const taken = new Set(doc.spans.filter((x) => x.label === label).map((x) => `${x.start}:${x.end}`));
+  const who = actor();
+  const ops: Op[] = [];
+  let next = doc;
+  guard(() => {
+    for (const { start, end } of ranges) {
+      if (taken.has(`${start}:${end}`)) continue;
+      taken.add(`${start}:${end}`);
+      const added = addSpan(next, { label, start, end, ...(figure ? { attributes: figureAttributes(index.slice(start, end)) } : {}) }, who, index);
+      next = added.doc;
+      ops.push({ op: 'addSpan', span: added.span });
+    }
+  });
+  if (!ops.length) return 0;
+  return commitOps(ops, { next: { ...next, updatedAt: doc.updatedAt } }) ? ops.length : null;
+}
+
 export function relabel(spanId: string, label: string): void {
   const s = getState();
   if (!s.doc) return;

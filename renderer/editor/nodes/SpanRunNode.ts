@@ -87,8 +87,8 @@ function applyRunAttributes(dom: HTMLElement, node: SpanRunNode): void {
   dom.dataset.labels = node.__labels.join(' ');
   dom.className = node.__classes ? `sm-hl ${node.__classes}` : 'sm-hl';
   dom.style.cssText = highlightCss(node.__colors);
-  if (node.__title) dom.title = node.__title;
-  else dom.removeAttribute('title');
+  // labels are never told apart by colour alone: hovering a highlight names them
+  dom.title = node.__title || node.__labels.join(' › ');
 }
 
 /**

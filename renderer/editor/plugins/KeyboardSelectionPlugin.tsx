@@ -2,6 +2,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { COMMAND_PRIORITY_NORMAL, KEY_DOWN_COMMAND, mergeRegister } from 'lexical';
 import { useEffect, useRef } from 'react';
 import { BINDINGS, matchesKey } from '../../../shared/keymap';
+import { paragraphDirection, visualCaretCommand } from '../../../shared/text/bidi';
 import { nextWordStart, prevWordStart, sentenceStarts, wordEndAfter } from '../../../shared/text/snap';
 import { REVEAL_OFFSET_COMMAND, STEP_SPAN_COMMAND } from '../commands';
 import { useController } from '../controller';
@@ -53,13 +54,14 @@ export function KeyboardSelectionPlugin(): null {
       const root = editor.getRootElement();
       const binding = CARET_BINDINGS.find((b) => matchesKey(b.key, e));
       if (!root || !binding) return false;
-      const rule = MOVES[binding.command]!;
       e.preventDefault();
       const text = controller.doc.text;
       const current = selectionOffsets(root);
       const ours = current && applied.current && current.start === applied.current.start && current.end === applied.current.end;
       // follow the user's own selection when they made one with the mouse
       if (current && !ours) caret.current = { anchor: current.start, focus: current.end };
+      // ← and → go the way the user sees: backwards in a right-to-left paragraph
+      const rule = MOVES[visualCaretCommand(binding.command, paragraphDirection(text, caret.current.focus))]!;
       const focus = rule.move(text, caret.current.focus);
       caret.current = rule.extend ? { anchor: caret.current.anchor, focus } : { anchor: focus, focus };
       // places the caret as it is when this runs, so a late placement never undoes a later key

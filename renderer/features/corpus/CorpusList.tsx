@@ -21,9 +21,9 @@ export function CorpusList() {
     return q ? all.filter((d) => d.title.toLowerCase().includes(q) || d.status.includes(q) || (d.outlet ?? '').toLowerCase().includes(q)) : all;
   }, [corpus, filter]);
   const { containerRef, onScroll, first, last, padTop, padBottom } = useVirtualRows(docs.length, ROW_HEIGHT);
-  if (!corpus) return <aside className="corpus-list" />;
+  if (!corpus) return <aside className="corpus-list" aria-label="Documents" />;
   return (
-    <aside className="corpus-list" data-testid="corpus-list">
+    <aside className="corpus-list" aria-label="Documents" data-testid="corpus-list">
       <div className="corpus-name" title={corpus.path}>
         {corpus.meta.name}
         {corpus.readOnly && <span className="badge" title={corpus.readOnlyReason}>read-only</span>}
@@ -44,6 +44,7 @@ export function CorpusList() {
         </select>
       )}
       <input
+        dir="auto"
         className="filter"
         type="search"
         placeholder={`Filter ${corpus.documents.length} documents…`}
@@ -73,7 +74,7 @@ export function CorpusList() {
               }
             }}
           >
-            <span className="doc-row-title">{d.title}</span>
+            <span className="doc-row-title" dir="auto">{d.title}</span>
             <span className="doc-row-meta">
               <span className={`status status-${d.status}`}>{STATUS_LABEL[d.status]}</span>
               <span data-testid="span-count">{d.spanCount} spans</span>

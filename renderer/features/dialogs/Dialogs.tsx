@@ -23,8 +23,8 @@ function PasteDialog() {
   const [text, setText] = useState('');
   return (
     <Modal title="New document from text" testId="paste-dialog">
-      <input placeholder="Title" value={title} onChange={(e) => setTitle(e.target.value)} data-testid="paste-title" autoFocus />
-      <textarea rows={14} placeholder="Paste the article text here" value={text} onChange={(e) => setText(e.target.value)} data-testid="paste-text" />
+      <input dir="auto" placeholder="Title" value={title} onChange={(e) => setTitle(e.target.value)} data-testid="paste-title" autoFocus />
+      <textarea dir="auto" rows={14} placeholder="Paste the article text here" value={text} onChange={(e) => setText(e.target.value)} data-testid="paste-text" />
       <div className="modal-actions">
         <button type="button" onClick={() => setState({ dialog: null })}>
           Cancel
@@ -88,7 +88,7 @@ function ExportDialog() {
       </fieldset>
       <label>
         Annotators (comma-separated; empty = all)
-        <input value={annotators} onChange={(e) => setAnnotators(e.target.value)} data-testid="export-annotators" />
+        <input dir="auto" value={annotators} onChange={(e) => setAnnotators(e.target.value)} data-testid="export-annotators" />
       </label>
       <label>
         Offsets
@@ -147,15 +147,15 @@ function ShortcutsDialog() {
     <Modal title="Keyboard shortcuts" testId="shortcuts-dialog">
       {SHEETS.map(({ title, rows }) => (
         <section key={title}>
-          <h3>{title}</h3>
+          <h3 dir="auto">{title}</h3>
           <table className="shortcuts">
             <tbody>
               {rows.map(([keys, what]) => (
                 <tr key={keys}>
-                  <td>
+                  <td dir="auto">
                     <kbd>{keys}</kbd>
                   </td>
-                  <td>{what}</td>
+                  <td dir="auto">{what}</td>
                 </tr>
               ))}
             </tbody>

@@ -89,7 +89,7 @@ export function SchemaEditor() {
           <tbody>
             {labels.map((r, i) => (
               <tr key={r.rowId} data-testid="schema-row">
-                <td>
+                <td dir="auto">
                   <button type="button" aria-label="Move up" onClick={() => setLabels(move(labels, i, -1))}>
                     ↑
                   </button>
@@ -97,34 +97,36 @@ export function SchemaEditor() {
                     ↓
                   </button>
                 </td>
-                <td>
-                  <input value={r.name} onChange={(e) => setLabel(i, { name: e.target.value })} data-testid="schema-name" />
+                <td dir="auto">
+                  <input aria-label={`Label ${i + 1} name`} dir="auto" value={r.name} onChange={(e) => setLabel(i, { name: e.target.value })} data-testid="schema-name" />
                 </td>
-                <td>
-                  <input className="key" maxLength={1} value={r.key ?? ''} onChange={(e) => setLabel(i, { key: e.target.value || undefined })} />
+                <td dir="auto">
+                  <input dir="auto" aria-label={`Label ${i + 1} key`} className="key" maxLength={1} value={r.key ?? ''} onChange={(e) => setLabel(i, { key: e.target.value || undefined })} />
                 </td>
-                <td>
-                  <select aria-label="Role" data-testid="schema-role" value={r.role ?? ''} onChange={(e) => setLabel(i, { role: (e.target.value || undefined) as LabelRole | undefined })}>
+                <td dir="auto">
+                  <select aria-label={`Label ${i + 1} role`} data-testid="schema-role" value={r.role ?? ''} onChange={(e) => setLabel(i, { role: (e.target.value || undefined) as LabelRole | undefined })}>
                     <option value="">—</option>
                     {LABEL_ROLES.map((role) => (
                       <option key={role}>{role}</option>
                     ))}
                   </select>
                 </td>
-                <td>
-                  <input type="color" value={r.color} onChange={(e) => setLabel(i, { color: e.target.value })} />
+                <td dir="auto">
+                  <input aria-label={`Label ${i + 1} colour`} type="color" value={r.color} onChange={(e) => setLabel(i, { color: e.target.value })} />
                 </td>
-                <td>
-                  <input value={r.description} onChange={(e) => setLabel(i, { description: e.target.value })} />
+                <td dir="auto">
+                  <input aria-label={`Label ${i + 1} description`} dir="auto" value={r.description} onChange={(e) => setLabel(i, { description: e.target.value })} />
                 </td>
-                <td>
+                <td dir="auto">
                   <input
                     data-testid="schema-examples"
+                    aria-label={`Label ${i + 1} examples`}
+                    dir="auto"
                     defaultValue={r.examples.join('; ')}
                     onBlur={(e) => setLabel(i, { examples: e.target.value.split(';').map((x) => x.trim()).filter(Boolean) })}
                   />
                 </td>
-                <td>
+                <td dir="auto">
                   <button type="button" aria-label="Remove label" title="Remove (refused on save while spans use it)" onClick={() => setLabels(labels.filter((_, k) => k !== i))}>
                     ×
                   </button>
@@ -157,33 +159,33 @@ export function SchemaEditor() {
           <tbody>
             {types.map((t, i) => (
               <tr key={t.rowId} data-testid="relation-type-row">
-                <td>
-                  <input value={t.name} onChange={(e) => setType(i, { name: e.target.value })} data-testid="relation-type-name" />
+                <td dir="auto">
+                  <input aria-label={`Relation type ${i + 1} name`} dir="auto" value={t.name} onChange={(e) => setType(i, { name: e.target.value })} data-testid="relation-type-name" />
                 </td>
-                <td>
-                  <input className="key" maxLength={1} value={t.key ?? ''} onChange={(e) => setType(i, { key: e.target.value || undefined })} />
+                <td dir="auto">
+                  <input dir="auto" aria-label={`Relation type ${i + 1} key`} className="key" maxLength={1} value={t.key ?? ''} onChange={(e) => setType(i, { key: e.target.value || undefined })} />
                 </td>
-                <td>
-                  <select aria-label="Role" data-testid="relation-type-role" value={t.role ?? ''} onChange={(e) => setType(i, { role: (e.target.value || undefined) as RelationRole | undefined })}>
+                <td dir="auto">
+                  <select aria-label={`Relation type ${i + 1} role`} data-testid="relation-type-role" value={t.role ?? ''} onChange={(e) => setType(i, { role: (e.target.value || undefined) as RelationRole | undefined })}>
                     <option value="">—</option>
                     {RELATION_ROLES.map((role) => (
                       <option key={role}>{role}</option>
                     ))}
                   </select>
                 </td>
-                <td>
-                  <input type="color" value={t.color} onChange={(e) => setType(i, { color: e.target.value })} />
+                <td dir="auto">
+                  <input aria-label={`Relation type ${i + 1} colour`} type="color" value={t.color} onChange={(e) => setType(i, { color: e.target.value })} />
                 </td>
-                <td>
-                  <input placeholder="any" defaultValue={t.from.join(', ')} onBlur={(e) => setType(i, { from: list(e.target.value) })} />
+                <td dir="auto">
+                  <input aria-label={`Relation type ${i + 1}: labels it starts from`} dir="auto" placeholder="any" defaultValue={t.from.join(', ')} onBlur={(e) => setType(i, { from: list(e.target.value) })} />
                 </td>
-                <td>
-                  <input placeholder="any" defaultValue={t.to.join(', ')} onBlur={(e) => setType(i, { to: list(e.target.value) })} />
+                <td dir="auto">
+                  <input aria-label={`Relation type ${i + 1}: labels it points to`} dir="auto" placeholder="any" defaultValue={t.to.join(', ')} onBlur={(e) => setType(i, { to: list(e.target.value) })} />
                 </td>
-                <td>
-                  <input value={t.description} onChange={(e) => setType(i, { description: e.target.value })} />
+                <td dir="auto">
+                  <input aria-label={`Relation type ${i + 1} description`} dir="auto" value={t.description} onChange={(e) => setType(i, { description: e.target.value })} />
                 </td>
-                <td>
+                <td dir="auto">
                   <button type="button" aria-label="Remove relation type" onClick={() => setTypes(types.filter((_, k) => k !== i))}>
                     ×
                   </button>

@@ -84,12 +84,12 @@ export function ClaimsFiguresView() {
             <tbody>
               {g.rows.map((r) => (
                 <tr key={r.figureSpanId} data-testid="figure-row" data-category={g.category} data-value={r.value ?? ''}>
-                  <td className="num">{valueText(r)}</td>
-                  <td>{r.figureText}</td>
-                  <td>{r.actorText ?? <span className="muted">unattributed</span>}</td>
-                  <td className="muted">{r.cueText ?? '—'}</td>
-                  <td className="claim-cell">{r.claimText ?? '—'}</td>
-                  <td>
+                  <td dir="auto" className="num">{valueText(r)}</td>
+                  <td dir="auto">{r.figureText}</td>
+                  <td dir="auto">{r.actorText ?? <span className="muted">unattributed</span>}</td>
+                  <td dir="auto" className="muted">{r.cueText ?? '—'}</td>
+                  <td dir="auto" className="claim-cell">{r.claimText ?? '—'}</td>
+                  <td dir="auto">
                     <button
                       type="button"
                       className="link"

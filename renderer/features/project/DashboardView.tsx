@@ -80,11 +80,11 @@ function AgreementPanel() {
             <tbody>
               {agreementRows(report).map((r) => (
                 <tr key={r.label} data-testid="agreement-row" data-label={r.label}>
-                  <td>{r.label}</td>
-                  <td className="num">{r['F1 exact'] ?? '–'}</td>
-                  <td className="num">{r['F1 overlap'] ?? '–'}</td>
-                  <td className="num">{r['Cohen κ'] ?? '–'}</td>
-                  <td className="num">{r['Krippendorff α'] ?? '–'}</td>
+                  <td dir="auto">{r.label}</td>
+                  <td dir="auto" className="num">{r['F1 exact'] ?? '–'}</td>
+                  <td dir="auto" className="num">{r['F1 overlap'] ?? '–'}</td>
+                  <td dir="auto" className="num">{r['Cohen κ'] ?? '–'}</td>
+                  <td dir="auto" className="num">{r['Krippendorff α'] ?? '–'}</td>
                 </tr>
               ))}
             </tbody>
@@ -106,10 +106,10 @@ function AgreementPanel() {
                 <tbody>
                   {p.documents.map((d) => (
                     <tr key={d.key} data-testid="agreement-document-row">
-                      <td>{d.title}</td>
-                      <td className="num">{round(d.micro.exact.f1) ?? '–'}</td>
-                      <td className="num">{round(d.micro.overlap.f1) ?? '–'}</td>
-                      <td className="num">{round(d.relations.micro.f1) ?? '–'}</td>
+                      <td dir="auto">{d.title}</td>
+                      <td dir="auto" className="num">{round(d.micro.exact.f1) ?? '–'}</td>
+                      <td dir="auto" className="num">{round(d.micro.overlap.f1) ?? '–'}</td>
+                      <td dir="auto" className="num">{round(d.relations.micro.f1) ?? '–'}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -196,10 +196,10 @@ export function DashboardView() {
           <tbody>
             {stats.byAnnotator.map((a) => (
               <tr key={a.annotator} data-testid="annotator-row">
-                <td>{a.annotator}</td>
-                <td className="num">{a.documents}</td>
-                <td className="num">{a.spans}</td>
-                <td className="num">{a.relations}</td>
+                <td dir="auto">{a.annotator}</td>
+                <td dir="auto" className="num">{a.documents}</td>
+                <td dir="auto" className="num">{a.spans}</td>
+                <td dir="auto" className="num">{a.relations}</td>
               </tr>
             ))}
           </tbody>

@@ -1,3 +1,4 @@
+import { LabelChip } from '../LabelChip';
 import { useEffect, useState } from 'react';
 import { call } from '../../api';
 import { attempt, openDocument, selectSpan } from '../../app/actions';
@@ -31,7 +32,7 @@ export function SearchView() {
   return (
     <div className="project-view search" data-testid="search-view">
       <div className="view-actions">
-        <input type="search" autoFocus placeholder="Search text and spans…" value={query} onChange={(e) => setQuery(e.target.value)} data-testid="search-input" />
+        <input dir="auto" type="search" autoFocus placeholder="Search text and spans…" value={query} onChange={(e) => setQuery(e.target.value)} data-testid="search-input" />
         <select value={label} onChange={(e) => setLabel(e.target.value)} aria-label="Label filter" data-testid="search-label">
           <option value="">any label</option>
           {schema?.labels.map((l) => (
@@ -46,12 +47,12 @@ export function SearchView() {
             </option>
           ))}
         </select>
-        <input placeholder="annotator" value={annotator} onChange={(e) => setAnnotator(e.target.value)} aria-label="Annotator filter" />
+        <input dir="auto" placeholder="annotator" value={annotator} onChange={(e) => setAnnotator(e.target.value)} aria-label="Annotator filter" />
       </div>
       {hits && <p className="muted">{hits.length} hits{hits.length >= 500 ? ' (first 500)' : ''}</p>}
       <ul className="search-hits">
         {hits?.map((h, i) => (
-          <li key={`${h.documentId}-${h.start}-${i}`}>
+          <li key={`${h.documentId}-${h.start}-${i}`} dir="auto">
             <button
               type="button"
               className="link"
@@ -64,7 +65,7 @@ export function SearchView() {
                 })
               }
             >
-              <strong>{h.title}</strong> {h.label && <span className="label-chip">{h.label}</span>}
+              <strong>{h.title}</strong> {h.label && <LabelChip label={h.label} color={schema?.labels.find((l) => l.name === h.label)?.color} />}
               <div>
                 …{h.before}
                 <mark>{h.match}</mark>

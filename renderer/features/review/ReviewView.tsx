@@ -1,3 +1,4 @@
+import { LabelChip } from '../LabelChip';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { bindingsOf, command } from '../../../shared/keymap';
 import { REVIEW_COMMANDS } from './review-commands';
@@ -145,8 +146,8 @@ function RelationRows({ relations, candidates }: { relations: readonly RelationC
               aria-current={r.key === current}
               onClick={() => focusCandidate(r.key)}
             >
-              <span className="label-chip">{r.type}</span>
-              <span className="span-text">
+              <LabelChip label={r.type} />
+              <span className="span-text" dir="auto">
                 {text.get(r.from)} → {text.get(r.to)}
               </span>
               <span className="muted">{r.proposedBy.join(', ')}</span>
@@ -232,7 +233,7 @@ export function ReviewView() {
                   aria-current={d.key === doc?.key}
                   onClick={() => void selectDocument(d.key)}
                 >
-                  <span className="doc-row-title">{d.title}</span>
+                  <span className="doc-row-title" dir="auto">{d.title}</span>
                   <span className="doc-row-meta">
                     <span data-testid="review-agreed-count">{d.agreed} agreed</span>
                     <span data-testid="review-disputed-count" className={d.disagreements ? 'status-in_progress' : ''}>
@@ -248,7 +249,7 @@ export function ReviewView() {
           {doc && schema && (
             <section className="review-main" data-testid="review-document" data-key={doc.key}>
               <header className="doc-header">
-                <h1>{doc.title}</h1>
+                <h1 dir="auto">{doc.title}</h1>
                 <span className="doc-source">
                   {doc.versions.map((v) => `${v.annotator}: ${v.spans} spans (${v.status.replace('_', ' ')})`).join(' · ')}
                   {doc.matchedBy === 'text' ? ' · matched by text' : ''}
@@ -291,11 +292,9 @@ export function ReviewView() {
                       aria-current={c.key === current}
                       onClick={() => focusCandidate(c.key)}
                     >
-                      <span className="label-chip" style={{ background: colorOf(schema, c.label) }}>
-                        {c.label}
-                      </span>
-                      {relabelled && relabelled !== c.label && <span className="label-chip" style={{ background: colorOf(schema, relabelled) }}>→ {relabelled}</span>}
-                      <span className="span-text">“{c.text}”</span>
+                      <LabelChip label={c.label} color={colorOf(schema, c.label)} />
+                      {relabelled && relabelled !== c.label && <LabelChip prefix="→ " label={relabelled} color={colorOf(schema, relabelled)} />}
+                      <span className="span-text" dir="auto">“{c.text}”</span>
                       <span className="muted">
                         {c.proposedBy.join(', ')}
                         {missing.length ? ` · not ${missing.join(', ')}` : ''}

@@ -28,7 +28,7 @@ export function DetailsPanel() {
           ))}
         </select>
       </label>
-      <blockquote className="details-text">{span.text}</blockquote>
+      <blockquote dir="auto" className="details-text">{span.text}</blockquote>
       <div className="muted">
         {span.start}–{span.end} (code points) · by {span.annotator}
       </div>
@@ -36,6 +36,7 @@ export function DetailsPanel() {
         Note
         {/* saved at every keystroke like any other edit; a stretch of typing is one undo step; Esc leaves the box */}
         <textarea
+          dir="auto"
           data-testid="details-note"
           value={span.note ?? ''}
           key={span.id}
@@ -56,7 +57,7 @@ export function DetailsPanel() {
           {Object.entries(isFigure && !Object.keys(attrs).length ? figureAttributes(span.text) : attrs).map(([k, v]) => (
             <label key={k}>
               {k}
-              <input data-testid={`attr-${k}`} defaultValue={v === null ? '' : String(v)} key={`${span.id}-${k}-${String(v)}`} onBlur={(e) => e.target.value !== (v === null ? '' : String(v)) && setAttr(k, e.target.value)} />
+              <input dir="auto" data-testid={`attr-${k}`} defaultValue={v === null ? '' : String(v)} key={`${span.id}-${k}-${String(v)}`} onBlur={(e) => e.target.value !== (v === null ? '' : String(v)) && setAttr(k, e.target.value)} />
             </label>
           ))}
         </fieldset>
@@ -66,7 +67,7 @@ export function DetailsPanel() {
         {relations.map((r) => {
           const other = byId.get(r.from === span.id ? r.to : r.from);
           return (
-            <li key={r.id} data-testid="relation-row" data-relation-type={r.type}>
+            <li key={r.id} dir="auto" data-testid="relation-row" data-relation-type={r.type}>
               {r.from === span.id ? `${r.type} →` : `← ${r.type}`} <em>{other?.label}</em> “{other?.text}”
               <button type="button" aria-label="Remove relation" onClick={() => removeRelation(r.id)}>
                 ×

@@ -3,6 +3,9 @@ import { deleteSpan, selectSpan } from '../../app/actions';
 import { useAppState } from '../../app/store';
 import type { Relation, Span } from '../../../shared/model/schema';
 import { useVirtualRows } from '../corpus/useVirtualRows';
+import { LabelChip } from '../LabelChip';
+
+const optionId = (spanId: string): string => `span-option-${spanId}`;
 
 const ROW_HEIGHT = 30;
 const NO_RELATIONS: readonly Relation[] = [];
@@ -30,6 +33,7 @@ function useIndexes(spans: readonly Span[] | undefined, relations: readonly Rela
 export function SpansPanel() {
   const spans = useAppState((s) => s.doc?.spans);
   const relations = useAppState((s) => s.doc?.relations);
+  const title = useAppState((s) => s.doc?.title);
   const schema = useAppState((s) => s.corpus?.meta.schema);
   const selected = useAppState((s) => s.selectedSpanId);
   const colors = useMemo(() => new Map(schema?.labels.map((l) => [l.name, l.color]) ?? []), [schema]);
@@ -55,9 +59,24 @@ export function SpansPanel() {
         {spans.length} spans · {relations?.length ?? 0} relations
       </div>
       <div ref={containerRef} onScroll={onScroll} style={{ flex: 1, minHeight: 0, overflowY: 'auto' }} data-testid="span-rows">
-        <ul style={{ paddingTop: padTop, paddingBottom: padBottom }}>
-          {spans.slice(first, last).map((s) => (
-            <SpanRow key={s.id} span={s} selected={s.id === selected} color={colors.get(s.label)} relations={outgoing.get(s.id) ?? NO_RELATIONS} targetText={(id) => spans[spanAt.get(id) ?? -1]?.text} />
+        {/* a listbox: Tab lands on the list, arrows move through the spans, Delete removes the current one;
+            the options are windowed, so each says where it stands in the whole list */}
+        <ul
+          role="listbox"
+          aria-label={`Spans in “${title ?? ''}”`}
+          tabIndex={0}
+          aria-activedescendant={selIndex >= first && selIndex < last && selected ? optionId(selected) : undefined}
+          style={{ paddingTop: padTop, paddingBottom: padBottom }}
+          onKeyDown={(e) => {
+            const to = { ArrowDown: selIndex + 1, ArrowUp: selIndex < 0 ? count - 1 : selIndex - 1, Home: 0, End: count - 1, PageDown: selIndex + 10, PageUp: selIndex - 10 }[e.key];
+            if (to === undefined || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+            e.preventDefault();
+            const target = spans[Math.max(0, Math.min(count - 1, to))];
+            if (target) selectSpan(target.id);
+          }}
+        >
+          {spans.slice(first, last).map((s, k) => (
+            <SpanRow key={s.id} span={s} position={first + k + 1} setSize={count} selected={s.id === selected} color={colors.get(s.label)} relations={outgoing.get(s.id) ?? NO_RELATIONS} targetText={(id) => spans[spanAt.get(id) ?? -1]?.text} />
           ))}
         </ul>
       </div>
@@ -67,15 +86,21 @@ export function SpansPanel() {
 
 interface RowProps {
   span: Span;
+  position: number;
+  setSize: number;
   selected: boolean;
   color: string | undefined;
   relations: readonly Relation[];
   targetText: (id: string) => string | undefined;
 }
 
-function SpanRow({ span: s, selected, color, relations, targetText }: RowProps) {
+function SpanRow({ span: s, position, setSize, selected, color, relations, targetText }: RowProps) {
   return (
     <li
+      id={optionId(s.id)}
+      role="option"
+      aria-posinset={position}
+      aria-setsize={setSize}
       data-testid="span-row"
       data-span-id={s.id}
       data-label={s.label}
@@ -84,29 +109,32 @@ function SpanRow({ span: s, selected, color, relations, targetText }: RowProps) 
       style={{ height: ROW_HEIGHT, boxSizing: 'border-box', flexWrap: 'nowrap', overflow: 'hidden', whiteSpace: 'nowrap', alignItems: 'center' }}
       onClick={() => selectSpan(s.id)}
     >
-      <span className="label-chip" style={{ background: color }}>
-        {s.label}
-      </span>
-      <span className="span-text" style={{ overflow: 'hidden', textOverflow: 'ellipsis', minWidth: '3em' }} title={s.text}>
+      <LabelChip label={s.label} color={color} />
+      <span className="span-text" dir="auto" style={{ overflow: 'hidden', textOverflow: 'ellipsis', minWidth: '3em' }} title={s.text}>
         {s.text}
       </span>
-      {s.note && <span title={s.note}>📝</span>}
+      {s.note && (
+        <span title={s.note} aria-label={`note: ${s.note}`}>
+          📝
+        </span>
+      )}
       {relations.map((r) => (
-        <span key={r.id} className="rel-chip" data-testid="relation-chip">
+        <span key={r.id} className="rel-chip" data-testid="relation-chip" dir="auto">
           {r.type} → {targetText(r.to)?.slice(0, 24)}
         </span>
       ))}
-      <button
-        type="button"
+      {/* not a button: an option may not hold focusable controls; the keyboard deletes with Delete */}
+      <span
         className="row-delete"
-        aria-label="Delete span"
+        title="Delete span (Delete)"
+        data-testid="span-delete"
         onClick={(e) => {
           e.stopPropagation();
           deleteSpan(s.id);
         }}
       >
         ×
-      </button>
+      </span>
     </li>
   );
 }

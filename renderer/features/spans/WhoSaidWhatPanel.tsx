@@ -18,7 +18,7 @@ export function WhoSaidWhatPanel() {
   return (
     <ol className="who-said-what" data-testid="who-said-what">
       {chains.map((c) => (
-        <li key={c.claim.id} data-testid="claim-chain" data-claim-id={c.claim.id}>
+        <li key={c.claim.id} dir="auto" data-testid="claim-chain" data-claim-id={c.claim.id}>
           <div>
             <strong>{c.actors.map((a) => a.text).join(', ') || 'Unattributed'}</strong>{' '}
             <span className="muted">{c.cues.map((x) => x.text).join(', ') || '—'}</span>

@@ -1,3 +1,4 @@
+import { ReadingControls } from '../reading/ReadingControls';
 import { useSyncExternalStore } from 'react';
 import { call } from '../../api';
 import { attempt, closeDocument, flushSave, notify, openDocument } from '../../app/actions';
@@ -67,8 +68,8 @@ export function DocumentHeader() {
   if (!doc) return null;
   return (
     <header className="doc-header">
-      <h1 data-testid="document-title">{doc.title}</h1>
-      <span className="doc-source" data-testid="document-source">
+      <h1 dir="auto" data-testid="document-title">{doc.title}</h1>
+      <span className="doc-source" dir="auto" data-testid="document-source">
         {[doc.source.outlet, doc.source.url ?? doc.source.fileName].filter(Boolean).join(' · ')}
       </span>
       {!readOnly && (
@@ -87,6 +88,7 @@ export function DocumentHeader() {
           </button>
         </span>
       )}
+      <ReadingControls />
     </header>
   );
 }

@@ -1,0 +1,35 @@
+import { useEffect } from 'react';
+import { call, subscribe } from '../api';
+import type { MenuCommand } from '../../shared/ipc/names';
+import { attempt, importFiles, openCorpus, redo, undo } from './actions';
+import { setState } from './store';
+import { runReadingCommand } from '../features/reading/useFindAndZoomKeys';
+
+const setTheme = (theme: 'light' | 'dark' | 'system') => attempt(async () => setState({ settings: await call('settings:set', { theme }) }));
+
+/** The application menu (main/window/menu.ts) names commands; the renderer owns what they do. Typed: every menu command has a handler. */
+const MENU_HANDLERS: Record<MenuCommand, () => unknown> = {
+  'open-corpus': () => attempt(async () => openCorpus(await call('corpus:openDialog', {}))),
+  import: () => importFiles(null),
+  'import-folder': () => importFiles(null, false, true),
+  'paste-document': () => setState({ dialog: 'paste' }),
+  export: () => setState({ dialog: 'export' }),
+  shortcuts: () => setState({ dialog: 'shortcuts' }),
+  undo,
+  redo,
+  find: runReadingCommand.find!,
+  'zoom-in': runReadingCommand['zoom-in']!,
+  'zoom-out': runReadingCommand['zoom-out']!,
+  'zoom-reset': runReadingCommand['zoom-reset']!,
+  'theme-light': () => setTheme('light'),
+  'theme-dark': () => setTheme('dark'),
+  'theme-system': () => setTheme('system'),
+  'panel-spans': () => setState({ panel: 'spans' }),
+  'panel-details': () => setState({ panel: 'details' }),
+  'panel-who': () => setState({ panel: 'who' }),
+  'panel-guidelines': () => setState({ panel: 'guidelines' }),
+};
+
+export function useMenuCommands(): void {
+  useEffect(() => subscribe('menu:command', ({ command }) => void MENU_HANDLERS[command]()), []);
+}
