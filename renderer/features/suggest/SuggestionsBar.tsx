@@ -111,10 +111,10 @@ function SuggestSettings({ disabled, modelBusy }: { disabled: boolean; modelBusy
             Use a local OpenAI-compatible model for this corpus
           </label>
           <label>
-            Address <input value={url} onChange={(e) => setUrl(e.target.value)} data-testid="suggest-model-url" placeholder="http://127.0.0.1:11434/v1" />
+            Address <input dir="auto" value={url} onChange={(e) => setUrl(e.target.value)} data-testid="suggest-model-url" placeholder="http://127.0.0.1:11434/v1" />
           </label>
           <label>
-            Model <input value={model} onChange={(e) => setModel(e.target.value)} data-testid="suggest-model-name" placeholder="llama3.1" />
+            Model <input dir="auto" value={model} onChange={(e) => setModel(e.target.value)} data-testid="suggest-model-name" placeholder="llama3.1" />
           </label>
           <button type="button" disabled={disabled} data-testid="suggest-model-save" onClick={() => void setLocalModel({ enabled: local?.enabled ?? false, url, model })}>
             Save

@@ -58,10 +58,10 @@ function ConnectForm({ onDone }: { onDone: () => void }) {
       }}
     >
       <label>
-        Server <input value={server} onChange={(e) => setServer(e.target.value)} data-testid="team-server" placeholder="https://couch.example.org" />
+        Server <input dir="auto" value={server} onChange={(e) => setServer(e.target.value)} data-testid="team-server" placeholder="https://couch.example.org" />
       </label>
       <label>
-        User <input value={user} onChange={(e) => setUser(e.target.value)} data-testid="team-user" autoComplete="username" />
+        User <input dir="auto" value={user} onChange={(e) => setUser(e.target.value)} data-testid="team-user" autoComplete="username" />
       </label>
       <label>
         Password <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} data-testid="team-password" autoComplete="current-password" />

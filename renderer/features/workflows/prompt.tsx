@@ -90,9 +90,9 @@ function PromptDialog({ q }: { q: Pending }) {
           <label>
             {q.label}
             {q.multiline ? (
-              <textarea rows={4} value={value} onChange={(e) => setValue(e.target.value)} data-testid="prompt-input" autoFocus />
+              <textarea dir="auto" rows={4} value={value} onChange={(e) => setValue(e.target.value)} data-testid="prompt-input" autoFocus />
             ) : (
-              <input value={value} onChange={(e) => setValue(e.target.value)} data-testid="prompt-input" autoFocus />
+              <input dir="auto" value={value} onChange={(e) => setValue(e.target.value)} data-testid="prompt-input" autoFocus />
             )}
           </label>
         )}
