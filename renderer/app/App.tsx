@@ -15,7 +15,7 @@ import { DashboardView } from '../features/project/DashboardView';
 import { SearchView } from '../features/project/SearchView';
 import { ReviewView } from '../features/review/ReviewView';
 import { FindBar } from '../features/find/FindBar';
-import { useFindAndZoomKeys, useReadingStyle } from '../features/reading/useFindAndZoomKeys';
+import { useReadingStyle } from '../features/reading/reading-commands';
 import { useMenuCommands } from './menu-commands';
 import { SelectedSpanAnnouncer } from '../features/spans/SelectedSpanAnnouncer';
 import { SuggestionsBar } from '../features/suggest/SuggestionsBar';
@@ -79,7 +79,6 @@ export function App() {
   useHotkeys();
   useTheme();
   useMenuCommands();
-  useFindAndZoomKeys();
   useReadingStyle();
   const drag = useFileDrag();
   const booted = useAppState((s) => s.booted);

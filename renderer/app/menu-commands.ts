@@ -3,7 +3,7 @@ import { call, subscribe } from '../api';
 import type { MenuCommand } from '../../shared/ipc/names';
 import { attempt, importFiles, openCorpus, redo, undo } from './actions';
 import { setState } from './store';
-import { runReadingCommand } from '../features/reading/useFindAndZoomKeys';
+import { runReadingCommand } from '../features/reading/reading-commands';
 
 const setTheme = (theme: 'light' | 'dark' | 'system') => attempt(async () => setState({ settings: await call('settings:set', { theme }) }));
 
@@ -17,10 +17,10 @@ const MENU_HANDLERS: Record<MenuCommand, () => unknown> = {
   shortcuts: () => setState({ dialog: 'shortcuts' }),
   undo,
   redo,
-  find: runReadingCommand.find!,
-  'zoom-in': runReadingCommand['zoom-in']!,
-  'zoom-out': runReadingCommand['zoom-out']!,
-  'zoom-reset': runReadingCommand['zoom-reset']!,
+  find: runReadingCommand.find,
+  'zoom-in': runReadingCommand['zoom-in'],
+  'zoom-out': runReadingCommand['zoom-out'],
+  'zoom-reset': runReadingCommand['zoom-reset'],
   'theme-light': () => setTheme('light'),
   'theme-dark': () => setTheme('dark'),
   'theme-system': () => setTheme('system'),

@@ -4,6 +4,7 @@ import { BINDINGS, command, matchesKey, type Binding, type Scope, type When } fr
 import { labelForKey } from '../../shared/model/label-keys';
 import { call } from '../api';
 import { REVIEW_COMMANDS } from '../features/review/review-commands';
+import { runReadingCommand } from '../features/reading/reading-commands';
 import { attempt, deleteSpan, importFiles, link, openCorpus, openDocument, redo, relabel, startLink, undo } from './actions';
 import { getState, setState, type AppState } from './store';
 
@@ -92,6 +93,10 @@ const APP_COMMANDS: Record<string, (e: KeyboardEvent, s: AppState) => void> = {
   export: () => setState({ dialog: 'export' }),
   shortcuts: () => setState({ dialog: 'shortcuts' }),
   'close-dialog': () => setState({ dialog: null }),
+  find: () => runReadingCommand.find(),
+  'zoom-in': () => runReadingCommand['zoom-in'](),
+  'zoom-out': () => runReadingCommand['zoom-out'](),
+  'zoom-reset': () => runReadingCommand['zoom-reset'](),
 };
 
 function run(b: Binding, e: KeyboardEvent, s: AppState): void {

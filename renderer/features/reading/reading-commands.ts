@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
-import { BINDINGS, matchesKey } from '../../../shared/keymap';
 import { getState, setState, useAppState } from '../../app/store';
 import { openFind } from '../find/find-store';
 import { readingCss, zoom } from './reading';
 
-const RUN: Record<string, () => void> = {
+/** What the find and zoom commands do; their keys come through the one dispatcher (app/useHotkeys.ts), the menu through menu-commands.ts. */
+export const runReadingCommand = {
   find: () => {
     // find searches the open document: bring its view forward first
     if (!getState().doc) return;
@@ -14,22 +14,7 @@ const RUN: Record<string, () => void> = {
   'zoom-in': () => void zoom(1),
   'zoom-out': () => void zoom(-1),
   'zoom-reset': () => void zoom(0),
-};
-const OURS = BINDINGS.filter((b) => b.command in RUN);
-
-/** Find and zoom keys, from the keymap table; they act in every view and in form fields too. */
-export function useFindAndZoomKeys(): void {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      const b = OURS.find((x) => matchesKey(x.key, e));
-      if (!b || getState().dialog) return;
-      e.preventDefault();
-      RUN[b.command]!();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-}
+} satisfies Record<string, () => void>;
 
 /** The document text's size, spacing and width follow the user's reading settings. */
 export function useReadingStyle(): void {
@@ -39,5 +24,3 @@ export function useReadingStyle(): void {
     for (const [k, v] of Object.entries(readingCss(r))) document.documentElement.style.setProperty(k, v);
   }, [r]);
 }
-
-export const runReadingCommand = RUN;
