@@ -1,8 +1,8 @@
 import { chromium, type Page } from '@playwright/test';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { BRIDGE, bridgeBinding } from '../scripts/host/browser-host';
 import { serveStatic } from '../scripts/host/static-server';
-import { dispatch } from '../main/ipc/dispatch';
 import { createHandlers } from '../main/ipc/handlers';
 import { CorpusStore } from '../main/services/corpus-store';
 import { ScriptedDialogs } from '../main/services/dialogs';
@@ -132,9 +132,20 @@ function armInPage(probe: Probe): Promise<number> {
 }
 
 async function timed(page: Page, probe: Probe, act: () => Promise<void>): Promise<number> {
-  const waiting = page.evaluate(armInPage, probe);
+  // Armed and awaited before acting: a key press is sent over CDP at once, and
+  // would overtake an evaluate still being set up, leaving the probe unarmed.
+  await page.evaluate(`void (window.__probe = (${armInPage.toString()})(${JSON.stringify(probe)}))`);
   await act();
-  return waiting;
+  try {
+    return await page.evaluate(() => (window as unknown as { __probe: Promise<number> }).__probe);
+  } catch (e) {
+    const state = await page.evaluate(() => ({
+      summary: document.querySelector('[data-testid="spans-panel"] .panel-summary')?.textContent,
+      focus: document.activeElement?.outerHTML.slice(0, 120),
+      selectedRow: document.querySelector('[data-testid="span-row"][aria-selected="true"]')?.outerHTML.slice(0, 200),
+    }));
+    throw new Error(`${(e as Error).message}; the page showed ${JSON.stringify(state)}`);
+  }
 }
 
 const median = (xs: number[]): number => {
@@ -213,19 +224,11 @@ export async function runAppBench(): Promise<{ figures: AppFigure[]; bridge: App
       const handlerMs: Record<string, number[]> = {};
       const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
       const page = await context.newPage();
-      await page.exposeBinding('__spanmarkInvoke', async (_source, channel: string, payload: unknown) => {
-        const t = performance.now();
-        const r = await dispatch(handlers, channel, payload);
-        (handlerMs[channel] ??= []).push(performance.now() - t);
-        return r;
-      });
-      await page.addInitScript(`(() => {
-        const listeners = new Map();
-        window.api = Object.freeze({
-          invoke: (channel, request) => window.__spanmarkInvoke(channel, request),
-          on: (event, fn) => { const l = listeners.get(event) || []; l.push(fn); listeners.set(event, l); return () => undefined; },
-        });
-      })();`);
+      await page.exposeBinding('__spanmarkInvoke', bridgeBinding(handlers, (channel, ms) => (handlerMs[channel] ??= []).push(ms)));
+      // tsx compiles this file with esbuild's keepNames, which wraps the functions
+      // page.evaluate ships to the page in a __name helper the page does not have
+      await page.addInitScript('window.__name = (fn) => fn;');
+      await page.addInitScript(BRIDGE);
       await page.goto(server.url);
       await page.getByTestId('document-row').first().waitFor();
       await page.locator('[data-testid="document-view"][data-document-id="small"] [data-span-ids]').first().waitFor();
