@@ -1,5 +1,5 @@
 import { chromium, type Page } from '@playwright/test';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BRIDGE, bridgeBinding } from '../scripts/host/browser-host';
 import { serveStatic } from '../scripts/host/static-server';
@@ -252,6 +252,12 @@ export async function runAppBench(): Promise<{ figures: AppFigure[]; bridge: App
       const del: number[] = [];
       const undo: number[] = [];
       const words = await freeWords(page, REPEATS);
+      // BENCH_PROFILE=1 writes a CPU profile of these steps (open it in Chrome's DevTools)
+      const cdp = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : null;
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.start');
+      }
       for (const [a, b] of words) {
         const n = await spanCount(page);
         await selectRange(page, a, b);
@@ -261,6 +267,11 @@ export async function runAppBench(): Promise<{ figures: AppFigure[]; bridge: App
         relabel.push(await timed(page, { kind: 'relabelled', id, label: 'figure' }, () => page.keyboard.press('3')));
         del.push(await timed(page, { kind: 'spans', count: n }, () => page.keyboard.press('Delete')));
         undo.push(await timed(page, { kind: 'spans', count: n + 1 }, () => page.keyboard.press('Control+z')));
+      }
+      if (cdp) {
+        const { profile } = await cdp.send('Profiler.stop');
+        await writeFile(path.join(dataDir, 'label-relabel-delete-undo.cpuprofile'), JSON.stringify(profile));
+        console.log(`  profile: ${path.join(dataDir, 'label-relabel-delete-undo.cpuprofile')}`);
       }
       record(w.name, 'label by key', label);
       record(w.name, 'relabel by key (r, 3)', relabel);
