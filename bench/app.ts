@@ -1,5 +1,5 @@
-import { chromium, type Page } from '@playwright/test';
-import { mkdir, rm } from 'node:fs/promises';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BRIDGE, bridgeBinding } from '../scripts/host/browser-host';
 import { serveStatic } from '../scripts/host/static-server';
@@ -157,6 +157,20 @@ const p95 = (xs: number[]): number => {
   return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)] ?? NaN;
 };
 
+/** With BENCH_PROFILE set, a CPU profile of the page from now until the returned stop (open it in Chrome's DevTools). */
+async function profile(context: BrowserContext, page: Page, file: string): Promise<() => Promise<void>> {
+  if (!process.env.BENCH_PROFILE) return async () => undefined;
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.start');
+  return async () => {
+    const { profile } = await cdp.send('Profiler.stop');
+    await writeFile(file, JSON.stringify(profile));
+    console.log(`  profile: ${file}`);
+    await cdp.detach();
+  };
+}
+
 async function spanCount(page: Page): Promise<number> {
   const text = (await page.locator('[data-testid="spans-panel"] .panel-summary').textContent()) ?? '';
   return Number(/^(\d+) spans/.exec(text)?.[1]);
@@ -237,10 +251,12 @@ export async function runAppBench(): Promise<{ figures: AppFigure[]; bridge: App
       // open from the list, and switch back to a small document
       const open: number[] = [];
       const sw: number[] = [];
+      const stopOpenProfile = await profile(context, page, path.join(dataDir, 'open.cpuprofile'));
       for (let i = 0; i < 3; i++) {
         open.push(await timed(page, { kind: 'doc', id: 'big' }, () => page.locator('[data-testid="document-row"][data-document-id="big"]').click()));
         sw.push(await timed(page, { kind: 'doc', id: 'small' }, () => page.locator('[data-testid="document-row"][data-document-id="small"]').click()));
       }
+      await stopOpenProfile();
       await page.locator('[data-testid="document-row"][data-document-id="big"]').click();
       await page.locator('[data-testid="document-view"][data-document-id="big"] [data-span-ids]').first().waitFor();
       record(w.name, 'open a document from the list', open);
@@ -252,6 +268,7 @@ export async function runAppBench(): Promise<{ figures: AppFigure[]; bridge: App
       const del: number[] = [];
       const undo: number[] = [];
       const words = await freeWords(page, REPEATS);
+      const stopProfile = await profile(context, page, path.join(dataDir, 'label-relabel-delete-undo.cpuprofile'));
       for (const [a, b] of words) {
         const n = await spanCount(page);
         await selectRange(page, a, b);
@@ -262,6 +279,7 @@ export async function runAppBench(): Promise<{ figures: AppFigure[]; bridge: App
         del.push(await timed(page, { kind: 'spans', count: n }, () => page.keyboard.press('Delete')));
         undo.push(await timed(page, { kind: 'spans', count: n + 1 }, () => page.keyboard.press('Control+z')));
       }
+      await stopProfile();
       record(w.name, 'label by key', label);
       record(w.name, 'relabel by key (r, 3)', relabel);
       record(w.name, 'delete (Del)', del);
@@ -310,6 +328,7 @@ export async function runAppBench(): Promise<{ figures: AppFigure[]; bridge: App
       await page.keyboard.press('Control+e');
       await page.locator('[data-testid="document-view"][data-mode="edit"]').waitFor();
       const edit: number[] = [];
+      const stopEditProfile = await profile(context, page, path.join(dataDir, 'edit.cpuprofile'));
       for (let i = 0; i < REPEATS; i++) {
         await page.evaluate(() => {
           const run = document.querySelector<HTMLElement>('.sm-content [data-offset]');
@@ -321,6 +340,7 @@ export async function runAppBench(): Promise<{ figures: AppFigure[]; bridge: App
         });
         edit.push(await timed(page, { kind: 'frame' }, () => page.keyboard.press('x')));
       }
+      await stopEditProfile();
       await page.keyboard.press('Control+e');
       record(w.name, 'edit-mode keystroke (to next frame)', edit);
 

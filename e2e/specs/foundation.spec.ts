@@ -43,8 +43,8 @@ test('selection snaps to whole words without swallowing punctuation', async ({ a
   await editor.label('ta Volkov', '2'); // a sloppy drag inside the name
   await expect(editor.row('actor', 'Marta Volkova')).toHaveCount(1);
   await editor.label('Lesna region, Ma', '1');
-  const saved = await readSavedDocument(SAMPLE_DIR(app.dataDir), GOVERNOR);
-  expect(saved.spans.map((s) => s.text)).toContain('Lesna region, Marta');
+  // saves are written behind the screen: wait for the file, not a fixed time
+  await expect.poll(async () => (await readSavedDocument(SAMPLE_DIR(app.dataDir), GOVERNOR)).spans.map((s) => s.text)).toContain('Lesna region, Marta');
 });
 
 test('a figure nested in a claim shows both and round-trips', async ({ app }) => {
