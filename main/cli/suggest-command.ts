@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Document } from '../../shared/model/schema';
 import { acceptSuggestions } from '../../shared/suggest/accept';
@@ -8,7 +8,7 @@ import { suggest } from '../../shared/suggest/suggest';
 import { SUGGESTER_IDS, type SuggesterId, type Suggestion } from '../../shared/suggest/types';
 import { winkTokens } from '../../shared/suggest/wink-tagger';
 import { CorpusStore } from '../services/corpus-store';
-import { compiledPatterns, importPatterns, learnedFrom, setGazetteer, setSuggesters, settingsOf } from '../services/suggest/corpus-suggest';
+import { compiledPatterns, importPatterns, learnedFrom, patternsWithGazetteers, setGazetteer, setSuggesters, settingsOf } from '../services/suggest/corpus-suggest';
 import { runLocalModel } from '../services/suggest/local-model-client';
 import { EXIT, UsageError } from './commands';
 import type { Io } from './report';
@@ -33,6 +33,7 @@ export interface SuggestOptions {
   evaluate: boolean;
   annotator: string;
   json: boolean;
+  exportPatterns?: string;
 }
 
 function suggesterList(names: string[] | undefined): SuggesterId[] | undefined {
@@ -77,6 +78,12 @@ export async function suggestCommand(dir: string, o: SuggestOptions, io: Io): Pr
       io.err(`gazetteer ${g.slice(0, eq)}: ${n} phrase(s) from ${g.slice(eq + 1)}`);
     }
     if (chosen && !o.evaluate) await setSuggesters(store, chosen);
+    if (o.exportPatterns) {
+      const { jsonl, count } = patternsWithGazetteers(store);
+      await writeFile(o.exportPatterns, jsonl);
+      io.out(`wrote ${count} pattern(s) to ${o.exportPatterns}`);
+      return problems ? EXIT.problems : EXIT.ok;
+    }
     const suggesters = chosen ?? (o.evaluate ? EVALUATED : (settingsOf(store).suggesters ?? SUGGESTER_IDS.filter((s) => s !== 'model')));
 
     const ids = o.documents ?? store.list().map((d) => d.id);

@@ -28,6 +28,13 @@ function f1(table: string, label: string): [number, number] {
   return [Number(cells[0]!.at(-1)), Number(cells[1]!.at(-1))];
 }
 
+/** The articles with no spans, as a lead pre-annotating new articles would start. */
+async function withoutSpans(corpus: string): Promise<void> {
+  const store = await CorpusStore.open(corpus);
+  for (const s of store.list()) await store.save({ ...(await store.read(s.id)), spans: [], relations: [] });
+  await store.close();
+}
+
 describe('spanmark suggest --evaluate', () => {
   it('prints P/R/F1 per label on the held-out articles, meeting the targets', async () => {
     const corpus = path.join(dir, 'heldout');
@@ -50,10 +57,7 @@ describe('spanmark suggest', () => {
   it('stores patterns and gazetteers in the corpus, reports bad lines, and --accept stamps spans', async () => {
     const corpus = path.join(dir, 'work');
     await writeEvalCorpus(corpus, 'tuning');
-    // start from a corpus with no spans, as a lead pre-annotating new articles would
-    const store = await CorpusStore.open(corpus);
-    for (const s of store.list()) await store.save({ ...(await store.read(s.id)), spans: [], relations: [] });
-    await store.close();
+    await withoutSpans(corpus);
 
     const patterns = path.join(dir, 'patterns.jsonl');
     await writeFile(patterns, ['{"label": "actor", "pattern": "Red Lantern Society", "id": "rls"}', '{"label": "weapon", "pattern": "rifle"}', '{oops'].join('\n'));
@@ -70,6 +74,29 @@ describe('spanmark suggest', () => {
     expect(manifest.suggest.patterns).toEqual([{ label: 'actor', pattern: 'Red Lantern Society', id: 'rls' }]);
     expect(manifest.suggest.gazetteers).toEqual({ actor: ['Ostria', 'Pelvania'] });
     expect(manifest.suggest.suggesters).toEqual(['patterns', 'gazetteer']);
+
+    // suggestions are offered, never written: an export still has no spans
+    const exported = path.join(dir, 'suggested.jsonl');
+    expect((await cli('export', corpus, '--format', 'doccano', '--out', exported)).code).toBe(0);
+    const records = (await readFile(exported, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { label?: unknown[]; entities?: unknown[] });
+    expect(records.length).toBeGreaterThan(0);
+    expect(records.every((r) => Array.isArray(r.entities ?? r.label))).toBe(true);
+    expect(records.flatMap((r) => r.entities ?? r.label ?? [])).toEqual([]);
+
+    // what the lead set up leaves as one patterns.jsonl, and gives another corpus the same suggestions
+    const shared = path.join(dir, 'team-patterns.jsonl');
+    const written = await cli('suggest', corpus, '--export-patterns', shared);
+    expect(written.out).toContain(`wrote 3 pattern(s) to ${shared}`);
+    expect((await readFile(shared, 'utf8')).trim().split('\n').map((l) => JSON.parse(l))).toEqual([
+      { label: 'actor', pattern: 'Red Lantern Society', id: 'rls' },
+      { label: 'actor', pattern: 'Ostria' },
+      { label: 'actor', pattern: 'Pelvania' },
+    ]);
+    const other = path.join(dir, 'other');
+    await writeEvalCorpus(other, 'tuning');
+    await withoutSpans(other);
+    const fromShared = await cli('suggest', other, '--patterns', shared, '--suggesters', 'patterns', '--documents', 'eval-border');
+    expect(fromShared.out).toContain('eval-border: 3 suggestion(s) (actor 3)');
 
     const accepted = await cli('suggest', corpus, '--documents', 'eval-border', '--accept');
     expect(accepted.code).toBe(0);

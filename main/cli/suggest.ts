@@ -17,5 +17,6 @@ export function registerSuggest(program: Command, io: Io, setExit: (code: number
     .option('--annotator <name>', 'annotator for accepted spans', 'suggest')
     .option('--evaluate', 'compare the suggesters with the spans already in the corpus: P/R/F1 per label, exact and overlap', false)
     .option('--json', 'print the suggestions as JSON', false)
+    .option('--export-patterns <file>', "write the corpus's patterns and gazetteers (as phrase patterns) to a patterns.jsonl for spaCy, Prodigy or another corpus, and stop")
     .action(async (dir: string, o: SuggestOptions) => setExit(await (await import('./suggest-command')).suggestCommand(dir, o, io)));
 }

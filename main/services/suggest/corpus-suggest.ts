@@ -60,6 +60,18 @@ export function exportPatterns(store: CorpusStore): string {
   return patternsToJsonl(compiledPatterns(settingsOf(store)));
 }
 
+/**
+ * Everything a team's suggesters know, as one spaCy/Prodigy patterns.jsonl:
+ * the patterns, then each gazetteer phrase as a phrase pattern (the form
+ * spaCy's EntityRuler and Prodigy read), so it travels outside Spanmark too.
+ */
+export function patternsWithGazetteers(store: CorpusStore): { jsonl: string; count: number } {
+  const settings = settingsOf(store);
+  const phrases: Pattern[] = Object.entries(settings.gazetteers).flatMap(([label, list]) => list.map((phrase): Pattern => ({ kind: 'phrase', label, phrase })));
+  const all = [...compiledPatterns(settings), ...phrases];
+  return { jsonl: patternsToJsonl(all), count: all.length };
+}
+
 export async function setGazetteer(store: CorpusStore, label: string, text: string): Promise<number> {
   if (!store.meta.schema.labels.some((l) => l.name === label)) throw new Error(`Label "${label}" is not in the corpus schema.`);
   const phrases = parseGazetteer(text);
