@@ -62,13 +62,26 @@ test('a source relation must point at an actor', async ({ app }) => {
   expect(doc.relations).toHaveLength(4);
 });
 
-test('deleting a span with relations asks first, and undo brings both back', async ({ app }) => {
+test('deleting a span with relations asks first in the app’s own dialog, and undo brings both back', async ({ app }) => {
   const { page } = app;
   await app.openDocument(MERIDIAN);
   const editor = new EditorPage(page);
   await editor.spanRows.filter({ hasText: 'said in a statement' }).click();
-  page.once('dialog', (d) => void d.accept());
+  // never the browser's window.confirm: the page would block and the question could not be themed
+  page.on('dialog', (d) => {
+    throw new Error(`unexpected browser dialog: ${d.message()}`);
+  });
+  const confirm = page.getByTestId('confirm-dialog');
   await page.keyboard.press('Delete');
+  await expect(confirm).toContainText('This span has 2 relations');
+  // the answer is one key away, and Esc says no
+  await expect(confirm.getByTestId('prompt-ok')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(confirm).toBeHidden();
+  await expect(editor.spanRows).toHaveCount(8);
+  await editor.spanRows.filter({ hasText: 'said in a statement' }).click();
+  await page.keyboard.press('Delete');
+  await page.keyboard.press('Enter');
   await expect(editor.spanRows).toHaveCount(7);
   await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
   let doc = await readSavedDocument(corpusDir(app.dataDir), MERIDIAN);

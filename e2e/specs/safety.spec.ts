@@ -23,8 +23,8 @@ test('a hand-damaged document is reported, the rest opens, and its backup can be
   await expect(p.getByTestId('document-row')).toHaveCount(4);
   // the damaged file was not overwritten
   expect(await readFile(file, 'utf8')).toContain('broken by hand');
-  p.once('dialog', (d) => void d.accept());
   await p.locator('[data-testid="document-row"].damaged').click();
+  await p.getByTestId('confirm-restore').getByTestId('prompt-ok').click();
   await expect(p.locator('[data-testid="document-view"][data-document-id="sample-vsa"]')).toBeVisible();
   const restored = await readSavedDocument(corpusDir(app.dataDir), 'sample-vsa');
   expect(restored.title).toBe('Governor: 80 killed in Korvany attack, mourning declared');

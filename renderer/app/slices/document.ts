@@ -10,6 +10,7 @@ import { SaveQueue } from '../save-queue';
 import { UndoHistory } from '../undo-history';
 import { getState, replaceSummary, setState, subscribeState, type AppState } from '../store';
 import { dismissKey, notify } from './notices';
+import { confirmInApp } from '../../features/workflows/prompt';
 
 /**
  * The document session: the open document, edited by operations. Each edit
@@ -232,7 +233,18 @@ export function relabel(spanId: string, label: string): void {
   if (!span || span.label === label) return;
   // a source must point at an actor: relations the new label would break go only with the user's consent
   const broken = s.corpus ? relationsBrokenByRelabel(s.doc, s.corpus.meta.schema, spanId, label) : [];
-  if (broken.length && !window.confirm(`As ${label}, this span no longer fits ${broken.length} ${broken.map((r) => r.type).join(', ')} relation${broken.length > 1 ? 's' : ''}. Relabel and remove ${broken.length > 1 ? 'them' : 'it'}? (Undo brings ${broken.length > 1 ? 'them' : 'it'} back.)`)) return;
+  if (!broken.length) return relabelNow(spanId, label);
+  const them = broken.length > 1 ? 'them' : 'it';
+  const question = `As ${label}, this span no longer fits ${broken.length} ${broken.map((r) => r.type).join(', ')} relation${broken.length > 1 ? 's' : ''}. Relabel and remove ${them}? (Undo brings ${them} back.)`;
+  void confirmInApp(question, 'Relabel').then((yes) => yes && relabelNow(spanId, label));
+}
+
+/** Relabel as the document is now (a confirmation may have let other edits in first). */
+function relabelNow(spanId: string, label: string): void {
+  const s = getState();
+  const span = s.doc?.spans.find((x) => x.id === spanId);
+  if (!s.doc || !span || span.label === label) return;
+  const broken = s.corpus ? relationsBrokenByRelabel(s.doc, s.corpus.meta.schema, spanId, label) : [];
   const patch: SpanPatch = { label, updatedAt: actor().now };
   if (labelHasRole(s.corpus?.meta.schema, label, 'figure') && !span.attributes) patch.attributes = figureAttributes(span.text);
   commitOps([...removeRelationsOps(s.doc, broken.map((r) => r.id)), updateSpanOp(span, patch)]);
@@ -242,8 +254,14 @@ export function deleteSpan(spanId: string): void {
   const s = getState();
   if (!s.doc) return;
   const attached = s.doc.relations.filter((r) => r.from === spanId || r.to === spanId).length;
-  if (attached && !window.confirm(`This span has ${attached} relation${attached > 1 ? 's' : ''}. Delete the span and ${attached > 1 ? 'them' : 'it'}? (Undo brings both back.)`)) return;
-  commitOps(removeSpansOps(s.doc, [spanId]), { extra: { selectedSpanId: null } });
+  if (!attached) return deleteSpanNow(spanId);
+  const question = `This span has ${attached} relation${attached > 1 ? 's' : ''}. Delete the span and ${attached > 1 ? 'them' : 'it'}? (Undo brings both back.)`;
+  void confirmInApp(question, 'Delete').then((yes) => yes && deleteSpanNow(spanId));
+}
+
+function deleteSpanNow(spanId: string): void {
+  const doc = getState().doc;
+  if (doc?.spans.some((x) => x.id === spanId)) commitOps(removeSpansOps(doc, [spanId]), { extra: { selectedSpanId: null } });
 }
 
 export function link(type: string, from: string, to: string): void {

@@ -3,6 +3,7 @@ import { attempt, openCorpus, openDocument } from '../../app/actions';
 import { call } from '../../api';
 import { setState, useAppState } from '../../app/store';
 import { useVirtualRows } from './useVirtualRows';
+import { confirmInApp } from '../workflows/prompt';
 
 const STATUS_LABEL = { todo: 'To do', in_progress: 'In progress', done: 'Done', reviewed: 'Reviewed' } as const;
 const ROW_HEIGHT = 52;
@@ -66,12 +67,12 @@ export function CorpusList() {
             onClick={() => {
               const bad = damaged.get(d.id);
               if (!bad) return void openDocument(d.id);
-              if (bad.hasBackup && window.confirm(`${bad.message}\n\nRestore the previous version from its backup? The damaged file is kept as .damaged.`)) {
-                void attempt(async () => {
-                  setState({ corpus: await call('corpus:restoreBackup', { id: d.id }) });
-                  await openDocument(d.id);
-                });
-              }
+              if (!bad.hasBackup) return;
+              void attempt(async () => {
+                if (!(await confirmInApp(`${bad.message}\n\nRestore the previous version from its backup? The damaged file is kept as .damaged.`, 'Restore', 'confirm-restore'))) return;
+                setState({ corpus: await call('corpus:restoreBackup', { id: d.id }) });
+                await openDocument(d.id);
+              });
             }}
           >
             <span className="doc-row-title" dir="auto">{d.title}</span>

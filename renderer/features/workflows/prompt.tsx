@@ -1,4 +1,4 @@
-import { useState, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 
 /**
  * One in-page question at a time, answered by a person: a text or path
@@ -36,6 +36,14 @@ const queue: Pending[] = [];
 const listeners = new Set<() => void>();
 const changed = (): void => listeners.forEach((l) => l());
 
+/**
+ * A yes/no question in the app's own dialog (never window.confirm: it blocks the page, cannot be
+ * styled or themed, and Electron shows it as a bare system box). Resolves true for yes.
+ */
+export async function confirmInApp(title: string, okText: string, testId = 'confirm-dialog'): Promise<boolean> {
+  return (await ask({ title, confirmOnly: true, okText, testId })) !== null;
+}
+
 export function ask(q: Question): Promise<Answer | null> {
   return new Promise((resolve) => {
     const p = { ...q, resolve };
@@ -72,6 +80,13 @@ function PromptDialog({ q }: { q: Pending }) {
   const [value, setValue] = useState(q.initial ?? '');
   const [checked, setChecked] = useState(false);
   const ok = (): void => settle(q.confirmOnly || value.trim() ? { text: value, checked, alt: false } : null);
+  // a keyboard user goes back to where they were (the document, a list row) once the question is answered
+  useEffect(() => {
+    const before = document.activeElement;
+    return () => {
+      if (before instanceof HTMLElement && before.isConnected && !document.querySelector('[role="dialog"]')) before.focus();
+    };
+  }, []);
   return (
     <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && settle(null)}>
       <form
@@ -111,7 +126,7 @@ function PromptDialog({ q }: { q: Pending }) {
               {q.altText}
             </button>
           )}
-          <button type="submit" className="primary" data-testid="prompt-ok" disabled={!q.confirmOnly && !value.trim()}>
+          <button type="submit" className="primary" data-testid="prompt-ok" disabled={!q.confirmOnly && !value.trim()} autoFocus={q.confirmOnly}>
             {q.okText ?? 'OK'}
           </button>
         </div>
