@@ -25,6 +25,7 @@ export function useSuggestionLayer(doc: Document, schema: AnnotationSchema, mode
   const suggestions = useSuggest((s) => (s.docId === doc.id && s.visible ? s.suggestions : null));
   const currentKey = useSuggest((s) => s.currentKey);
   const context = useSuggest((s) => s.context);
+  const visible = useSuggest((s) => s.visible);
 
   useEffect(() => {
     if (getSuggestState().context?.docId !== doc.id) void loadContext(doc.id);
@@ -32,10 +33,10 @@ export function useSuggestionLayer(doc: Document, schema: AnnotationSchema, mode
 
   // after the document settles (a burst of labelling, typing in edit mode), ask the worker again
   useEffect(() => {
-    if (!context || context.docId !== doc.id || mode !== 'annotate') return;
+    if (!visible || !context || context.docId !== doc.id || mode !== 'annotate') return;
     const t = setTimeout(() => compute(doc), 120);
     return () => clearTimeout(t);
-  }, [doc, context, mode]);
+  }, [doc, context, mode, visible]);
 
   const view = useMemo(
     () => (mode === 'annotate' && suggestions?.length ? suggestionView(doc, suggestions, currentKey) : suggestionView(doc, [], null)),

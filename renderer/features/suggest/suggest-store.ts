@@ -92,6 +92,8 @@ export async function loadContext(docId: string): Promise<void> {
 
 /** Asks the worker for the document as it is now; results of older requests are dropped. */
 export function compute(doc: Document): void {
+  // hidden suggestions cost nothing: posting a 1M-character document to the worker took 2 s of every labelling burst
+  if (!state.visible) return;
   const ctx = state.context;
   const schema = getState().corpus?.meta.schema;
   if (!ctx || ctx.docId !== doc.id || !schema) return;
