@@ -93,6 +93,40 @@ test('deleting a span with relations asks first in the app’s own dialog, and u
   expect(doc.relations).toHaveLength(4);
 });
 
+test('Shift+Alt+arrows move a span’s edges a word at a time, keeping its id and relations; undo moves them back', async ({ app }) => {
+  const { page } = app;
+  await app.openDocument(MERIDIAN);
+  const editor = new EditorPage(page);
+  const row = editor.spanRows.filter({ hasText: 'said in a statement' });
+  const id = (await row.getAttribute('data-span-id'))!;
+  await row.click();
+  const span = page.locator(`[data-testid="span-row"][data-span-id="${id}"] .span-text`);
+  await page.keyboard.press('Shift+Alt+ArrowLeft'); // the end a word earlier
+  await expect(span).toHaveText('said in a');
+  await page.keyboard.press('Shift+Alt+ArrowUp'); // the start a word earlier
+  await expect(span).toHaveText('Ministry said in a');
+  await page.keyboard.press('Shift+Alt+ArrowDown'); // and back
+  await page.keyboard.press('Shift+Alt+ArrowDown');
+  await expect(span).toHaveText('in a');
+  await page.keyboard.press('Shift+Alt+ArrowRight');
+  await expect(span).toHaveText('in a statement');
+  // the highlight in the text follows
+  await expect(editor.view.locator('.sm-selected').first()).toHaveText(/^in/);
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  let doc = await readSavedDocument(corpusDir(app.dataDir), MERIDIAN);
+  const saved = doc.spans.find((s) => s.id === id)!;
+  expect([...doc.text].slice(saved.start, saved.end).join('')).toBe('in a statement');
+  expect(saved.text).toBe('in a statement');
+  expect(doc.relations.filter((r) => r.from === id || r.to === id)).toHaveLength(2);
+
+  // every move is one undo step
+  for (let i = 0; i < 5; i++) await page.keyboard.press('Control+z');
+  await expect(span).toHaveText('said in a statement');
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  doc = await readSavedDocument(corpusDir(app.dataDir), MERIDIAN);
+  expect(doc.spans.find((s) => s.id === id)!.text).toBe('said in a statement');
+});
+
 test('figure attributes are pre-filled and editable', async ({ app }) => {
   const { page } = app;
   await app.openDocument(MERIDIAN);

@@ -5,7 +5,7 @@ import { labelForKey } from '../../shared/model/label-keys';
 import { call } from '../api';
 import { REVIEW_COMMANDS } from '../features/review/review-commands';
 import { runReadingCommand } from '../features/reading/reading-commands';
-import { attempt, deleteSpan, importFiles, link, openCorpus, openDocument, redo, relabel, startLink, undo } from './actions';
+import { attempt, deleteSpan, importFiles, link, moveSpanBounds, openCorpus, openDocument, redo, relabel, startLink, undo } from './actions';
 import { getState, setState, type AppState } from './store';
 
 /**
@@ -65,6 +65,10 @@ const APP_COMMANDS: Record<string, (e: KeyboardEvent, s: AppState) => void> = {
     if (label && s.selectedSpanId) relabel(s.selectedSpanId, label);
   },
   'delete-span': (_e, s) => s.selectedSpanId && deleteSpan(s.selectedSpanId),
+  'span-end-later': (_e, s) => s.selectedSpanId && moveSpanBounds(s.selectedSpanId, 'span-end-later'),
+  'span-end-earlier': (_e, s) => s.selectedSpanId && moveSpanBounds(s.selectedSpanId, 'span-end-earlier'),
+  'span-start-earlier': (_e, s) => s.selectedSpanId && moveSpanBounds(s.selectedSpanId, 'span-start-earlier'),
+  'span-start-later': (_e, s) => s.selectedSpanId && moveSpanBounds(s.selectedSpanId, 'span-start-later'),
   note: () => {
     // rendered and focused now, so the keys typed next land in the note, not on the document
     flushSync(() => setState({ panel: 'details' }));

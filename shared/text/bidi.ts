@@ -30,6 +30,8 @@ const MIRRORED: Record<string, string> = {
   'select-word-shrink': 'select-word-grow',
   'select-char-grow': 'select-char-shrink',
   'select-char-shrink': 'select-char-grow',
+  'span-end-later': 'span-end-earlier',
+  'span-end-earlier': 'span-end-later',
 };
 
 /** The logical command for a left/right caret command, as the user sees the paragraph. */

@@ -114,6 +114,13 @@ export function prevWordStart(text: string, i: number): number {
   return p;
 }
 
+/** End of the word before the one at or before `i` (shrinking a span's end by a word). */
+export function prevWordEnd(text: string, i: number): number {
+  let p = prevWordStart(text, i);
+  while (p > 0 && !isWordChar(text, p - 1)) p--;
+  return p;
+}
+
 /** End of the word at or after `i`. */
 export function wordEndAfter(text: string, i: number): number {
   let p = i;

@@ -4,6 +4,8 @@ import { applyOps, OpError, removeRelationsOps, removeSpansOps, textEditOps, tex
 import { figureAttributes } from '../../../shared/analysis/figure-attributes';
 import { labelHasRole } from '../../../shared/model/roles';
 import { OffsetIndex } from '../../../shared/text/offsets';
+import { paragraphDirection, visualCaretCommand } from '../../../shared/text/bidi';
+import { moveSpanEdge, type EdgeMove } from '../../../shared/text/span-bounds';
 import type { Document, DocStatus } from '../../../shared/model/schema';
 import { diffText } from '../../editor/text-diff';
 import { SaveQueue } from '../save-queue';
@@ -262,6 +264,28 @@ export function deleteSpan(spanId: string): void {
 function deleteSpanNow(spanId: string): void {
   const doc = getState().doc;
   if (doc?.spans.some((x) => x.id === spanId)) commitOps(removeSpansOps(doc, [spanId]), { extra: { selectedSpanId: null } });
+}
+
+/**
+ * Move one edge of a span by a word (Shift+Alt+arrows), keeping the span, its id, note and relations:
+ * an update of the span, undoable like any edit. ← and → follow the paragraph's direction.
+ */
+export function moveSpanBounds(spanId: string, command: string): void {
+  const doc = getState().doc;
+  const span = doc?.spans.find((x) => x.id === spanId);
+  if (!doc || !span) return;
+  const index = offsetIndexFor(doc.text);
+  const from = index.toUtf16(span.start);
+  const move = visualCaretCommand(command, paragraphDirection(doc.text, from)).replace(/^span-/, '') as EdgeMove;
+  const r = moveSpanEdge(doc.text, from, index.toUtf16(span.end), move);
+  if (!r) return;
+  const start = index.toCodePoint(r.start);
+  const end = index.toCodePoint(r.end, 'end');
+  if (doc.spans.some((x) => x.id !== span.id && x.label === span.label && x.start === start && x.end === end)) {
+    notify(`That text is already labelled ${span.label}.`, 'info');
+    return;
+  }
+  commitOps([updateSpanOp(span, { start, end, text: index.slice(start, end), updatedAt: actor().now })]);
 }
 
 export function link(type: string, from: string, to: string): void {
