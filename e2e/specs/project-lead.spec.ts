@@ -39,8 +39,12 @@ test('claims & figures view lines up conflicting tolls from the sample sources',
 test('dashboard counts progress and labels; search jumps to a hit', async ({ app }) => {
   const { page } = app;
   await page.getByTestId('view-dashboard').click();
-  await expect(page.locator('[data-testid="status-count"][data-status="done"]')).toHaveText('done: 1');
-  await expect(page.locator('[data-testid="label-count"][data-label="figure"]')).toHaveText('figure: 4');
+  await expect(page.locator('[data-testid="status-count"][data-status="done"]')).toHaveText('1');
+  await expect(page.locator('[data-testid="label-count"][data-label="figure"]')).toHaveText('4');
+  // each chart's numbers as a table, for screen readers: row headers name the bars
+  const labels = page.getByRole('table', { name: 'Spans per label' });
+  await expect(labels.getByRole('row', { name: 'figure 4' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Documents by status' }).getByRole('rowheader')).toHaveText(['todo', 'in progress', 'done', 'reviewed']);
   await page.getByTestId('view-search').click();
   await page.getByTestId('search-input').fill('ministry');
   await page.getByTestId('search-label').selectOption('claim');

@@ -3,6 +3,7 @@ import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Toolti
 import { call } from '../../api';
 import { attempt, notify } from '../../app/actions';
 import { TeamProgressCard } from '../team/TeamSync';
+import { ChartTable } from './ChartTable';
 import { useAppState } from '../../app/store';
 import type { CorpusStats } from '../../../shared/ipc/contract';
 import type { AgreementReport } from '../../../shared/metrics';
@@ -68,6 +69,7 @@ function AgreementPanel() {
             </BarChart>
           </ResponsiveContainer>
           <table className="figures-table" data-testid="agreement-table">
+            <caption>Agreement per label (the chart’s numbers)</caption>
             <thead>
               <tr>
                 <th>Label</th>
@@ -122,7 +124,7 @@ function AgreementPanel() {
   );
 }
 
-/** Progress by status and annotator, spans per label, agreement — as charts. */
+/** Progress by status and annotator, spans per label, agreement — as charts, each with its numbers in a table. */
 export function DashboardView() {
   const documents = useAppState((s) => s.corpus?.documents);
   const schema = useAppState((s) => s.corpus?.meta.schema);
@@ -151,13 +153,7 @@ export function DashboardView() {
             </Bar>
           </BarChart>
         </ResponsiveContainer>
-        <ul className="legend-list">
-          {statusData.map((d) => (
-            <li key={d.key} data-testid="status-count" data-status={d.key}>
-              {d.status}: {d.documents}
-            </li>
-          ))}
-        </ul>
+        <ChartTable caption="Documents by status" head={['Status', 'Documents']} rows={statusData.map((d) => ({ key: d.key, name: d.status, value: d.documents }))} cellTestId="status-count" keyAttr="status" />
       </section>
       <section className="card">
         <h2>Spans per label</h2>
@@ -174,13 +170,7 @@ export function DashboardView() {
             </Bar>
           </BarChart>
         </ResponsiveContainer>
-        <ul className="legend-list">
-          {stats.perLabel.map((d) => (
-            <li key={d.label} data-testid="label-count" data-label={d.label}>
-              {d.label}: {d.count}
-            </li>
-          ))}
-        </ul>
+        <ChartTable caption="Spans per label" head={['Label', 'Spans']} rows={stats.perLabel.map((d) => ({ key: d.label, name: d.label, value: d.count }))} cellTestId="label-count" keyAttr="label" />
       </section>
       <section className="card">
         <h2>By annotator</h2>
