@@ -123,7 +123,8 @@ export function App() {
             <div className="empty">{corpus ? 'Choose a document, import files, or paste text.' : 'Open a corpus to start.'}</div>
           )}
         </main>
-        <SidePanel />
+        {/* spans, details and guidelines belong to the document: other views get the room */}
+        {view === 'document' && <SidePanel />}
       </div>
       <Dialogs />
       <SelectedSpanAnnouncer />

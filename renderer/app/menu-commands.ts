@@ -4,6 +4,7 @@ import type { MenuCommand } from '../../shared/ipc/names';
 import { attempt, importFiles, openCorpus, redo, undo } from './actions';
 import { setState } from './store';
 import { runReadingCommand } from '../features/reading/reading-commands';
+import { showPanel } from '../features/panel-layout';
 
 const setTheme = (theme: 'light' | 'dark' | 'system') => attempt(async () => setState({ settings: await call('settings:set', { theme }) }));
 
@@ -24,10 +25,10 @@ const MENU_HANDLERS: Record<MenuCommand, () => unknown> = {
   'theme-light': () => setTheme('light'),
   'theme-dark': () => setTheme('dark'),
   'theme-system': () => setTheme('system'),
-  'panel-spans': () => setState({ panel: 'spans' }),
-  'panel-details': () => setState({ panel: 'details' }),
-  'panel-who': () => setState({ panel: 'who' }),
-  'panel-guidelines': () => setState({ panel: 'guidelines' }),
+  'panel-spans': () => showPanel('spans'),
+  'panel-details': () => showPanel('details'),
+  'panel-who': () => showPanel('who'),
+  'panel-guidelines': () => showPanel('guidelines'),
 };
 
 export function useMenuCommands(): void {

@@ -5,6 +5,7 @@ import { labelForKey } from '../../shared/model/label-keys';
 import { call } from '../api';
 import { REVIEW_COMMANDS } from '../features/review/review-commands';
 import { runReadingCommand } from '../features/reading/reading-commands';
+import { showPanel } from '../features/panel-layout';
 import { attempt, deleteSpan, importFiles, link, moveSpanBounds, openCorpus, openDocument, redo, relabel, startLink, undo } from './actions';
 import { getState, setState, type AppState } from './store';
 
@@ -71,7 +72,7 @@ const APP_COMMANDS: Record<string, (e: KeyboardEvent, s: AppState) => void> = {
   'span-start-later': (_e, s) => s.selectedSpanId && moveSpanBounds(s.selectedSpanId, 'span-start-later'),
   note: () => {
     // rendered and focused now, so the keys typed next land in the note, not on the document
-    flushSync(() => setState({ panel: 'details' }));
+    flushSync(() => showPanel('details'));
     document.querySelector<HTMLTextAreaElement>('[data-testid="details-note"]')?.focus();
   },
   'start-link': (e, s) => {
@@ -88,9 +89,9 @@ const APP_COMMANDS: Record<string, (e: KeyboardEvent, s: AppState) => void> = {
   redo: () => redo(),
   'toggle-edit': (_e, s) => s.doc && setState({ mode: s.mode === 'edit' ? 'annotate' : 'edit', selectedSpanId: null }),
   'next-undone': () => nextUndone(),
-  'panel-details': () => setState({ panel: 'details' }),
-  'panel-who': () => setState({ panel: 'who' }),
-  'panel-guidelines': (_e, s) => setState({ panel: s.panel === 'guidelines' ? 'spans' : 'guidelines' }),
+  'panel-details': () => showPanel('details'),
+  'panel-who': () => showPanel('who'),
+  'panel-guidelines': (_e, s) => showPanel(s.panel === 'guidelines' ? 'spans' : 'guidelines'),
   import: () => void importFiles(null),
   'open-corpus': () => void attempt(async () => openCorpus(await call('corpus:openDialog', {}))),
   'paste-document': () => setState({ dialog: 'paste' }),

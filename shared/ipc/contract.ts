@@ -118,6 +118,14 @@ export const ReadingSettings = z.object({
 export type ReadingSettings = z.infer<typeof ReadingSettings>;
 export const DEFAULT_READING: ReadingSettings = { fontScale: 1, lineSpacing: 2.6, textWidth: 46 };
 
+/** The side panel beside the document: its width in px, or folded away (kept per user). */
+export const LayoutSettings = z.object({
+  sidePanelWidth: z.number().min(240).max(720),
+  sidePanelCollapsed: z.boolean(),
+});
+export type LayoutSettings = z.infer<typeof LayoutSettings>;
+export const DEFAULT_LAYOUT: LayoutSettings = { sidePanelWidth: 340, sidePanelCollapsed: false };
+
 export const Settings = z.object({
   annotator: z.string().default(''),
   annotatorId: z.string().default(''),
@@ -126,6 +134,7 @@ export const Settings = z.object({
   lastCorpus: z.string().optional(),
   snapToWords: z.boolean().default(true),
   reading: ReadingSettings.default(DEFAULT_READING),
+  layout: LayoutSettings.default(DEFAULT_LAYOUT),
   /** importing into the built-in sample: 'ask' offers a new corpus first; 'allow' once the user chose the sample */
   sampleImport: z.enum(['ask', 'allow']).default('ask'),
 });
@@ -145,6 +154,7 @@ export const SettingsPatch = z
     lastCorpus: z.string(),
     snapToWords: z.boolean(),
     reading: ReadingSettings,
+    layout: LayoutSettings,
     sampleImport: z.enum(['ask', 'allow']),
   })
   .partial();

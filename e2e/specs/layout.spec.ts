@@ -1,0 +1,63 @@
+import { test, expect } from '../fixtures';
+
+const MERIDIAN = 'sample-meridian';
+
+test('the side panel resizes by its edge (mouse or arrows), folds away and back, is remembered, and leaves views it does not serve', async ({ app }) => {
+  let { page } = app;
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await app.openDocument(MERIDIAN);
+  const panel = page.getByTestId('side-panel');
+  const edge = page.getByRole('separator', { name: 'Side panel width' });
+  const docWidth = async () => (await page.getByTestId('document-view').boundingBox())!.width;
+  const panelWidth = async () => Math.round((await panel.boundingBox())!.width);
+
+  await expect(edge).toHaveAttribute('aria-valuenow', '340');
+  // the keyboard: ← widens the panel (its edge moves left), → narrows it
+  await edge.focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(edge).toHaveAttribute('aria-valuenow', '372');
+  await page.keyboard.press('Home');
+  await expect(edge).toHaveAttribute('aria-valuenow', '240');
+  // at 1280 px the document keeps its room: the widest the panel goes is what leaves it 360 px
+  await page.keyboard.press('End');
+  await expect(edge).toHaveAttribute('aria-valuenow', String(1280 - 260 - 360));
+
+  // the mouse: drag the edge 120 px to the right
+  const box = (await edge.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + 200);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 60, box.y + 200, { steps: 3 });
+  await page.mouse.move(box.x + box.width / 2 + 120, box.y + 200, { steps: 3 });
+  await page.mouse.up();
+  await expect(edge).toHaveAttribute('aria-valuenow', String(1280 - 260 - 360 - 120));
+  expect(Math.abs((await panelWidth()) - (1280 - 260 - 360 - 120))).toBeLessThanOrEqual(2);
+
+  // fold it away: the document takes the room; `d` (Details) brings it back
+  const before = await docWidth();
+  await page.getByTestId('side-panel-toggle').click();
+  await expect(panel).toHaveAttribute('data-collapsed', 'true');
+  expect(await docWidth()).toBeGreaterThan(before + 200);
+  await page.getByTestId('document-view').locator('[data-span-ids]').first().click();
+  await page.keyboard.press('d');
+  await expect(panel).toHaveAttribute('data-collapsed', 'false');
+  await expect(page.getByTestId('tab-details')).toHaveAttribute('aria-selected', 'true');
+  await page.getByTestId('side-panel-toggle').click();
+  await expect(panel).toHaveAttribute('data-collapsed', 'true');
+
+  // remembered for this user
+  await app.restart();
+  page = app.page;
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await expect(page.getByTestId('side-panel')).toHaveAttribute('data-collapsed', 'true');
+  await page.getByTestId('side-panel-toggle').click();
+  await expect(page.getByRole('separator', { name: 'Side panel width' })).toHaveAttribute('aria-valuenow', String(1280 - 260 - 360 - 120));
+
+  // the Dashboard, Search and Review have no use for spans and details: the panel leaves them the room
+  for (const view of ['view-dashboard', 'view-search', 'view-review']) {
+    await page.getByTestId(view).click();
+    await expect(page.getByTestId('side-panel')).toHaveCount(0);
+  }
+  await page.getByTestId('view-document').click();
+  await expect(page.getByTestId('side-panel')).toBeVisible();
+});
