@@ -96,3 +96,36 @@ test('zoom with Ctrl+= / Ctrl+- / Ctrl+0 and the View menu, remembered after a r
   await expect(app.page.getByTestId('zoom-level')).toHaveText('100%');
   expect(await content.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeCloseTo(base, 1);
 });
+
+test('labels can be told apart without colour: an underline pattern per label, on highlights and chips, kept in settings', async ({ app }) => {
+  const { page } = app;
+  await app.openDocument('sample-meridian');
+  const decoration = (selector: string) =>
+    page.locator(selector).first().evaluate((el) => {
+      const cs = getComputedStyle(el);
+      return `${cs.textDecorationLine} ${cs.textDecorationStyle}`;
+    });
+  const actorRun = '[data-testid="document-view"] .sm-hl[data-labels="actor"]';
+  const claimRun = '[data-testid="document-view"] .sm-hl[data-labels="claim"]';
+  const actorChip = '[data-testid="span-row"][data-label="actor"] .label-chip';
+  expect(await decoration(actorRun)).toMatch(/^none/);
+
+  await page.getByTestId('label-patterns').getByRole('checkbox').check();
+  const actor = await decoration(actorRun);
+  const claim = await decoration(claimRun);
+  expect(actor).toMatch(/^underline /);
+  expect(claim).toMatch(/^underline /);
+  expect(actor).not.toBe(claim);
+  expect(await decoration(actorChip)).toBe(actor);
+
+  await app.restart();
+  await expect(app.page.getByTestId('label-patterns').getByRole('checkbox')).toBeChecked();
+  await app.page.screenshot({ path: 'reports/screens/label-patterns.png' });
+  await app.page.getByTestId('label-patterns').getByRole('checkbox').uncheck();
+  expect(
+    await app.page
+      .locator(actorRun)
+      .first()
+      .evaluate((el) => getComputedStyle(el).textDecorationLine),
+  ).toBe('none');
+});

@@ -16,6 +16,7 @@ import { SearchView } from '../features/project/SearchView';
 import { ReviewView } from '../features/review/ReviewView';
 import { FindBar } from '../features/find/FindBar';
 import { useReadingStyle } from '../features/reading/reading-commands';
+import { useLabelPatterns } from '../features/reading/label-patterns';
 import { useMenuCommands } from './menu-commands';
 import { SelectedSpanAnnouncer } from '../features/spans/SelectedSpanAnnouncer';
 import { SuggestionsBar } from '../features/suggest/SuggestionsBar';
@@ -80,6 +81,7 @@ export function App() {
   useTheme();
   useMenuCommands();
   useReadingStyle();
+  useLabelPatterns();
   const drag = useFileDrag();
   const booted = useAppState((s) => s.booted);
   const doc = useAppState((s) => s.doc);

@@ -4,7 +4,7 @@ import { readableInkOn } from '../app/label-colors';
 export function LabelChip({ label, color, prefix = '' }: { label: string; color?: string | undefined; prefix?: string }) {
   const fill = color ?? '#888888';
   return (
-    <span className="label-chip" style={{ background: fill, color: readableInkOn(fill) }}>
+    <span className="label-chip" data-label={label} style={{ background: fill, color: readableInkOn(fill) }}>
       {prefix}
       {label}
     </span>

@@ -114,9 +114,11 @@ export const ReadingSettings = z.object({
   lineSpacing: z.number().min(1.2).max(4),
   /** widest line, in em */
   textWidth: z.number().min(24).max(200),
+  /** each label also underlined in a pattern of its own, for readers who cannot tell its colour */
+  labelPatterns: z.boolean().default(false),
 });
 export type ReadingSettings = z.infer<typeof ReadingSettings>;
-export const DEFAULT_READING: ReadingSettings = { fontScale: 1, lineSpacing: 2.6, textWidth: 46 };
+export const DEFAULT_READING: ReadingSettings = { fontScale: 1, lineSpacing: 2.6, textWidth: 46, labelPatterns: false };
 
 /** The side panel beside the document: its width in px, or folded away (kept per user). */
 export const LayoutSettings = z.object({

@@ -38,6 +38,9 @@ export function ReadingControls() {
           </option>
         ))}
       </select>
+      <label className="check" title="Underline each label in a pattern of its own, so labels are told apart without their colours" data-testid="label-patterns">
+        <input type="checkbox" checked={r.labelPatterns} onChange={(e) => void setReading({ labelPatterns: e.target.checked })} /> patterns
+      </label>
     </div>
   );
 }
