@@ -61,3 +61,26 @@ test('the side panel resizes by its edge (mouse or arrows), folds away and back,
   await page.getByTestId('view-document').click();
   await expect(page.getByTestId('side-panel')).toBeVisible();
 });
+
+for (const size of [
+  { width: 1280, height: 720 },
+  { width: 1440, height: 900 },
+]) {
+  test(`at ${size.width}×${size.height} the toolbar wraps a whole group at a time and the panel's tabs stay on one line`, async ({ app }) => {
+    const { page } = app;
+    await page.setViewportSize(size);
+    await app.openDocument(MERIDIAN);
+    const split = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.toolbar .tool-group'), document.querySelector<HTMLElement>('.side-panel [role="tablist"]')!].flatMap((group) => {
+        // on one line, every control overlaps every other vertically
+        const boxes = [...group.children].map((c) => c.getBoundingClientRect()).filter((b) => b.height > 0);
+        const broken = Math.max(...boxes.map((b) => b.top)) >= Math.min(...boxes.map((b) => b.bottom));
+        return broken ? [group.getAttribute('aria-label') ?? group.className] : [];
+      }),
+    );
+    expect(split, 'groups broken across lines').toEqual([]);
+    // and nothing runs off the window's right edge
+    const overflow = await page.evaluate((w) => [...document.querySelectorAll<HTMLElement>('.toolbar button, .toolbar select, .toolbar input, .side-panel [role="tab"]')].filter((el) => el.getBoundingClientRect().right > w).length, size.width);
+    expect(overflow).toBe(0);
+  });
+}
