@@ -57,6 +57,30 @@ test('label all occurrences: labelling one offers the others, any case and acros
   ]);
 });
 
+test('Shift+Alt+A accepts the suggestions of a label on screen only; the rest stay offered', async ({ app }) => {
+  const { page } = app;
+  // far more paragraphs than a screen holds, each naming the same actor
+  const text = Array.from({ length: 120 }, (_, i) => `Paragraph ${i + 1}: the Harbour Authority said the quay was closed again.`).join('\n\n');
+  await openText(app, 'on-screen', text);
+  const editor = new EditorPage(page);
+  const sg = new SuggestionsPage(page);
+  await editor.label('Harbour Authority', '2');
+  await expect(sg.outline('Harbour Authority').first()).toBeVisible({ timeout: 90_000 });
+  await page.keyboard.press('Shift+Alt+A');
+  await expect.poll(async () => editor.spanRows.count()).toBeGreaterThan(1);
+  const doc = await saved(app, 'on-screen');
+  // the label of the span just labelled, and only what the screen shows of the 119 other mentions
+  const accepted = doc.spans.filter((s) => s.suggestedBy);
+  const mentions = accepted.filter((s) => s.text === 'Harbour Authority');
+  expect(accepted.every((s) => s.label === 'actor')).toBe(true);
+  expect(mentions.length).toBeGreaterThan(0);
+  expect(mentions.length).toBeLessThan(60);
+  // the ones below the screen are still offered (once the worker has recomputed), and Shift+A takes the rest
+  await expect(page.getByTestId('suggest-accept-label-actor')).toContainText(`(${119 - mentions.length})`);
+  await page.keyboard.press('Shift+A');
+  await expect.poll(async () => (await saved(app, 'on-screen')).spans.filter((s) => s.text === 'Harbour Authority').length).toBe(120);
+});
+
 test('accept and reject by key, and undo both', async ({ app }) => {
   const { page } = app;
   await openText(app, 'figures', 'Rescuers found 62 survivors and 40 bodies near the dam.');

@@ -1,6 +1,6 @@
-import { useSyncExternalStore } from 'react';
 import { call } from '../../api';
 import { actor, attempt, notify } from '../../app/actions';
+import { createStore } from '../../app/create-store';
 import type { ReviewDocument, ReviewSummary } from '../../../shared/ipc/contract';
 import type { Document } from '../../../shared/model/schema';
 import { sortSpans, updateSpan } from '../../../shared/model/edits';
@@ -42,26 +42,19 @@ export interface ReviewState {
 }
 
 const initial: ReviewState = { summary: null, doc: null, gold: null, declined: new Set(), past: [], current: null, editing: false, savedTo: null };
-let state: ReviewState = initial;
-const listeners = new Set<() => void>();
+// the renderer's one store primitive, as the app store uses
+const store = createStore<ReviewState>(initial);
 
 export function getReview(): ReviewState {
-  return state;
+  return store.get();
 }
 
 function set(patch: Partial<ReviewState>): void {
-  state = { ...state, ...patch };
-  for (const l of listeners) l();
+  store.set(patch);
 }
 
 export function useReview<T>(selector: (s: ReviewState) => T): T {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => selector(state),
-  );
+  return store.use(selector);
 }
 
 export function statusOf(c: Candidate, gold: Document | null, declined: ReadonlySet<string>): CandidateStatus {
@@ -144,7 +137,7 @@ export async function selectDocument(key: string): Promise<void> {
 }
 
 export function stepDocument(dir: 1 | -1): void {
-  const { summary, doc } = state;
+  const { summary, doc } = store.get();
   if (!summary?.documents.length) return;
   const i = summary.documents.findIndex((d) => d.key === doc?.key);
   const next = summary.documents[(i + dir + summary.documents.length) % summary.documents.length]!;
@@ -157,7 +150,7 @@ export function focusCandidate(key: string): void {
 
 /** j/k: the previous or next disagreement (spans, then relations), decided or not, so earlier decisions can be revisited. */
 export function stepDisagreement(dir: 1 | -1): void {
-  const { doc, current } = state;
+  const { doc, current } = store.get();
   if (!doc) return;
   const list = disagreementKeys(doc);
   if (!list.length) return;
@@ -168,7 +161,7 @@ export function stepDisagreement(dir: 1 | -1): void {
 
 /** Apply one decision as an undoable step, then move on to the next open disagreement. */
 function decide(change: (gold: Document, declined: Set<string>) => Document, advance = true): void {
-  const { doc, gold, declined, past, current } = state;
+  const { doc, gold, declined, past, current } = store.get();
   if (!doc || !gold) return;
   const nextDeclined = new Set(declined);
   const nextGold = change(gold, nextDeclined);
@@ -192,18 +185,18 @@ function decide(change: (gold: Document, declined: Set<string>) => Document, adv
 }
 
 function currentCandidate(): Candidate | null {
-  const { doc, current } = state;
+  const { doc, current } = store.get();
   return doc?.adjudication.candidates.find((c) => c.key === current) ?? null;
 }
 
 function currentRelation(): RelationCandidate | null {
-  const { doc, current } = state;
+  const { doc, current } = store.get();
   return doc?.adjudication.relations.find((r) => r.key === current) ?? null;
 }
 
 /** `1`/`2` on a relation: accept it, once both of its spans are in gold. */
 function keepRelation(r: RelationCandidate): void {
-  const { doc, gold } = state;
+  const { doc, gold } = store.get();
   if (!doc || !gold) return;
   if (!relationEndsInGold(r, gold)) {
     notify(`Keep both spans of this ${r.type} relation first; then it can enter gold.`, 'info');
@@ -213,7 +206,7 @@ function keepRelation(r: RelationCandidate): void {
 }
 
 export function acceptAgreed(): void {
-  const { doc } = state;
+  const { doc } = store.get();
   if (!doc) return;
   decide((gold) => acceptAllAgreed(doc.adjudication, gold, actor()), false);
 }
@@ -223,7 +216,7 @@ export function keepCurrent(): void {
   const r = currentRelation();
   if (r) return keepRelation(r);
   const c = currentCandidate();
-  const { doc } = state;
+  const { doc } = store.get();
   if (!c || !doc) return;
   decide((gold, declined) => {
     for (const r of rivalsOf(c, doc.adjudication.candidates)) declined.add(r.key);
@@ -236,7 +229,7 @@ export function keepBothCurrent(): void {
   const r = currentRelation();
   if (r) return keepRelation(r); // a relation has no competing reading
   const c = currentCandidate();
-  const { doc } = state;
+  const { doc } = store.get();
   if (!c || !doc) return;
   const alt = rivalsOf(c, doc.adjudication.candidates)[0];
   if (!alt) {
@@ -249,7 +242,7 @@ export function keepBothCurrent(): void {
 /** `0`/`x`: keep neither — the current reading and its disputed rivals stay out of gold. */
 export function rejectCurrent(): void {
   const r = currentRelation();
-  const { doc: d } = state;
+  const { doc: d } = store.get();
   if (r && d) {
     decide((gold, declined) => {
       declined.add(r.key);
@@ -258,7 +251,7 @@ export function rejectCurrent(): void {
     return;
   }
   const c = currentCandidate();
-  const { doc } = state;
+  const { doc } = store.get();
   if (!c || !doc) return;
   const out = [c, ...rivalsOf(c, doc.adjudication.candidates).filter((r) => !r.agreed)];
   decide((gold, declined) => {
@@ -274,7 +267,7 @@ export function rejectCurrent(): void {
 /** The gold span the current candidate became, if it was kept. */
 export function currentGoldSpan() {
   const c = currentCandidate();
-  return c ? (state.gold?.spans.find((s) => s.id === goldSpanId(c)) ?? null) : null;
+  return c ? (store.get().gold?.spans.find((s) => s.id === goldSpanId(c)) ?? null) : null;
 }
 
 export function startEdit(): void {
@@ -294,7 +287,7 @@ export function relabelCurrent(label: string): void {
   const span = currentGoldSpan();
   if (!span) return;
   if (span.label === label) return set({ editing: false });
-  if (state.gold!.spans.some((s) => s.id !== span.id && s.start === span.start && s.end === span.end && s.label === label)) {
+  if (store.get().gold!.spans.some((s) => s.id !== span.id && s.start === span.start && s.end === span.end && s.label === label)) {
     notify(`Gold already has this text as ${label}.`);
     return;
   }
@@ -306,17 +299,17 @@ export function relabelCurrent(label: string): void {
 }
 
 export function undoReview(): void {
-  const prev = state.past[state.past.length - 1];
+  const prev = store.get().past[store.get().past.length - 1];
   if (!prev) return;
-  set({ gold: prev.gold, declined: prev.declined, past: state.past.slice(0, -1), editing: false, savedTo: null });
+  set({ gold: prev.gold, declined: prev.declined, past: store.get().past.slice(0, -1), editing: false, savedTo: null });
 }
 
 /** Enter/f: every candidate decided → gold with status reviewed, written to the gold corpus. */
 export async function finalizeCurrent(): Promise<void> {
-  const { doc, gold, summary } = state;
+  const { doc, gold, summary } = store.get();
   if (!doc || !gold || !summary) return;
-  const spans = undecided(state);
-  const relations = undecidedRelations(state);
+  const spans = undecided(store.get());
+  const relations = undecidedRelations(store.get());
   if (spans.length || relations.length) {
     const agreedLeft = spans.filter((c) => c.agreed).length + relations.filter((r) => r.agreed).length;
     const what = [spans.length ? `${spans.length} span${spans.length === 1 ? '' : 's'}` : '', relations.length ? `${relations.length} relation${relations.length === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ');

@@ -4,7 +4,7 @@ import { bindingsOf, matchesKey } from '../../../shared/keymap';
 import { getState } from '../../app/store';
 import { REVEAL_OFFSET_COMMAND } from '../../editor/commands';
 import type { DocumentController } from '../../editor/DocumentView';
-import { acceptAllOfLabel, acceptCurrent, accept, compute, getSuggestState, loadContext, rejectAll, rejectCurrent, reject, setCurrent, step, useSuggest } from './suggest-store';
+import { acceptAllOfLabel, acceptCurrent, accept, compute, currentSuggestion, getSuggestState, loadContext, rejectAll, rejectCurrent, reject, setCurrent, step, useSuggest } from './suggest-store';
 import { isSuggestionId, suggestionView, type SuggestionView } from './suggestion-view';
 import { OffsetIndex } from '../../../shared/text/offsets';
 
@@ -61,12 +61,45 @@ export function useSuggestionLayer(doc: Document, schema: AnnotationSchema, mode
   };
 }
 
-const COMMANDS = ['suggestion-accept', 'suggestion-reject', 'suggestion-next', 'suggestion-previous', 'suggestion-accept-label', 'suggestion-reject-all'] as const;
+const COMMANDS = ['suggestion-accept', 'suggestion-reject', 'suggestion-next', 'suggestion-previous', 'suggestion-accept-label', 'suggestion-accept-label-in-view', 'suggestion-reject-all'] as const;
+
+/**
+ * The places (in the suggestion list) of the suggestions drawn inside the
+ * document's visible box: the windowed view renders a little more than the
+ * screen, so "on screen" is measured, not taken from the window.
+ */
+function suggestionsOnScreen(): Set<number> {
+  const out = new Set<number>();
+  const frame = document.querySelector<HTMLElement>('[data-testid="document-view"]');
+  if (!frame) return out;
+  const box = frame.getBoundingClientRect();
+  for (const el of frame.querySelectorAll<HTMLElement>('[data-span-ids]')) {
+    const ids = (el.dataset.spanIds ?? '').split(' ').filter(isSuggestionId);
+    if (!ids.length) continue;
+    const r = el.getBoundingClientRect();
+    if (r.bottom <= box.top || r.top >= box.bottom) continue;
+    for (const id of ids) out.add(Number(/^sg(\d+)/.exec(id)![1]));
+  }
+  return out;
+}
 
 function reveal(controller: DocumentController | null, start: number): void {
   const doc = getState().doc;
   if (!controller || !doc) return;
   controller.editor.dispatchCommand(REVEAL_OFFSET_COMMAND, new OffsetIndex(doc.text).toUtf16(start));
+}
+
+let lastAcceptedLabel: string | undefined;
+
+/**
+ * "This label": the current suggestion's, else the selected span's (the one
+ * just labelled), else the label accepted last (so a screenful after
+ * screenful keeps to one label), else the first suggestion's.
+ */
+function thisLabel(s: ReturnType<typeof getState>): string | undefined {
+  const selected = s.selectedSpanId ? s.doc?.spans.find((x) => x.id === s.selectedSpanId) : undefined;
+  lastAcceptedLabel = currentSuggestion()?.label ?? selected?.label ?? lastAcceptedLabel;
+  return lastAcceptedLabel;
 }
 
 /** The suggestion keys (shared/keymap.ts), while the Document view shows a document in labelling mode. */
@@ -93,7 +126,9 @@ export function useSuggestionKeys(controller: () => DocumentController | null): 
           return;
         }
         case 'suggestion-accept-label':
-          return acceptAllOfLabel();
+          return acceptAllOfLabel(thisLabel(s));
+        case 'suggestion-accept-label-in-view':
+          return acceptAllOfLabel(thisLabel(s), suggestionsOnScreen());
         case 'suggestion-reject-all':
           return rejectAll();
       }

@@ -188,9 +188,18 @@ export function rejectCurrent(): void {
 }
 
 /** Every suggestion with the current one's label (or the first suggestion's) in the document. */
-export function acceptAllOfLabel(label?: string): void {
-  const l = label ?? current()?.label ?? state.suggestions[0]?.label;
-  if (l) accept(state.suggestions.filter((s) => s.label === l));
+/** Accept every suggestion of the current label (or the first one's), or only those at the given places in the list. */
+export function acceptAllOfLabel(label?: string, only?: ReadonlySet<number>): void {
+  const first = only ? state.suggestions.find((_, i) => only.has(i)) : state.suggestions[0];
+  const l = label ?? current()?.label ?? first?.label;
+  if (!l) return;
+  const list = state.suggestions.filter((s, i) => s.label === l && (!only || only.has(i)));
+  accept(list);
+  // the next current suggestion keeps to the label, so the next screenful continues with it
+  const after = list.at(-1)?.start ?? 0;
+  const same = state.suggestions.filter((s) => s.label === l);
+  const next = same.find((s) => s.start >= after) ?? same[0];
+  if (next) setSuggestState({ currentKey: next.key });
 }
 
 export function rejectAll(): void {
