@@ -126,6 +126,8 @@ export const Settings = z.object({
   lastCorpus: z.string().optional(),
   snapToWords: z.boolean().default(true),
   reading: ReadingSettings.default(DEFAULT_READING),
+  /** the Suggestions checkbox above the document: off until the user asks for help, then kept */
+  showSuggestions: z.boolean().default(false),
   /** importing into the built-in sample: 'ask' offers a new corpus first; 'allow' once the user chose the sample */
   sampleImport: z.enum(['ask', 'allow']).default('ask'),
 });
@@ -145,6 +147,7 @@ export const SettingsPatch = z
     lastCorpus: z.string(),
     snapToWords: z.boolean(),
     reading: ReadingSettings,
+    showSuggestions: z.boolean(),
     sampleImport: z.enum(['ask', 'allow']),
   })
   .partial();
