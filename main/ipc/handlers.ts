@@ -364,6 +364,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     'team:status': async () => team.get(),
     'team:syncNow': async () => team.syncNow(),
     'team:progress': async () => team.progress(),
+    'team:assign': async ({ annotators, overlap }) => team.assign(annotators, overlap),
     'team:review': async () => {
       await team.syncNow();
       const { copies, goldDir } = await team.copiesForReview();
