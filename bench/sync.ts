@@ -54,6 +54,7 @@ async function startServer(dataDir: string): Promise<{ url: string; stop: () => 
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
+const loadBefore = os.loadavg()[0]!.toFixed(1);
 const tmp = await mkdtemp(path.join(os.tmpdir(), 'spanmark-bench-sync-'));
 const server = await startServer(path.join(tmp, 'server'));
 try {
@@ -96,7 +97,8 @@ try {
     await s.sync.close();
     await s.store.close();
   }
-  console.log('\nteam sync (embedded server, 127.0.0.1)');
+  // the machine is often shared: the load says how far these figures are from an idle one
+  console.log(`\nteam sync (embedded server, 127.0.0.1; sync through the CLI/service code, not the app window; load average ${loadBefore} → ${os.loadavg()[0]!.toFixed(1)})`);
   for (const r of results) console.log(`  ${r.value.padStart(8)}  ${r.metric}`);
 } finally {
   await server.stop();

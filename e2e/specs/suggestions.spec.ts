@@ -37,6 +37,15 @@ async function saved(app: { page: import('@playwright/test').Page; dataDir: stri
   return readSavedDocument(corpusDir(app.dataDir), title);
 }
 
+test('the Suggestions switch is a setting: it stays on, and off, across a restart', async ({ app }) => {
+  // switched on by this file's beforeEach, as a user does
+  await app.restart();
+  await expect(app.page.getByTestId('suggest-visible')).toBeChecked();
+  await app.page.getByTestId('suggest-visible').uncheck();
+  await app.restart();
+  await expect(app.page.getByTestId('suggest-visible')).not.toBeChecked();
+});
+
 test('label all occurrences: labelling one offers the others, any case and across a line break; one key accepts them', async ({ app }) => {
   const { page } = app;
   await openText(app, 'occurrences', 'Armed rebels held the bridge.\nBy noon ARMED REBELS had left, and the armed\nrebels came back. Unarmed rebels stayed.');

@@ -42,7 +42,8 @@ function untilSignal(): Promise<NodeJS.Signals> {
 }
 
 export function describeReport(r: SyncReport): string[] {
-  const lines = [`${r.role}: staged ${r.staged}, pushed ${r.pushed}, pulled ${r.pulled}, added ${r.added}, updated ${r.updated}, pending ${r.pending}`];
+  const lines = [`${r.role}: staged ${r.staged}, pushed ${r.pushed}, pulled ${r.pulled}, added ${r.added}, updated ${r.updated}, removed ${r.removed}, pending ${r.pending}`];
+  if (r.metaChanged) lines.push('the lead’s label schema and guidelines arrived');
   for (const c of r.conflicts) lines.push(`conflict resolved in ${c.docId}: kept the version saved last; the other is kept as ${c.setAside.join(', ')}`);
   for (const p of r.problems) lines.push(`warning: ${p}`);
   for (const p of r.refused) lines.push(`refused by the server: ${p}`);

@@ -79,10 +79,10 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     () => session.current,
     deps.credentials ?? memoryCredentials(),
     (status) => deps.emit('team:status', status),
-    (documentIds) => {
+    (documentIds, meta) => {
       // a teammate's version replaced the file: the open copy is read again, never written over it
       for (const id of documentIds) documents.forget(id);
-      deps.emit('corpus:changedOnDisk', { documentIds, meta: false });
+      deps.emit('corpus:changedOnDisk', { documentIds, meta });
     },
   );
   const documents = new DocumentSession(() => session.current, () => team.nudge());
@@ -364,6 +364,7 @@ export function createHandlers(deps: HandlerDeps): HandlerMap {
     'team:status': async () => team.get(),
     'team:syncNow': async () => team.syncNow(),
     'team:progress': async () => team.progress(),
+    'team:assign': async ({ annotators, overlap }) => team.assign(annotators, overlap),
     'team:review': async () => {
       await team.syncNow();
       const { copies, goldDir } = await team.copiesForReview();

@@ -44,6 +44,8 @@ const LOCK = '.spanmark.lock';
 const docRel = (file: string) => `${DOCS}/${file}`;
 /** files read or stat'ed at once: enough to keep the disk busy, few enough to stay under open-file limits */
 const READ_BATCH = 256;
+/** Files written at once by addDocuments: each still fsyncs, but the disk gets to group the flushes. */
+const WRITE_PARALLEL = 8;
 
 const ManifestSchema = CorpusMetaSchema.extend({ documents: z.array(z.object({ id: z.string(), file: z.string() })) });
 type Manifest = z.infer<typeof ManifestSchema>;
@@ -103,6 +105,8 @@ export class CorpusStore {
   private cacheDirty = false;
   /** sizes+mtimes of files this process wrote, to tell our writes from outside changes */
   private readonly ownWrites = new Map<string, number>();
+  /** id and file lookups for the manifest they were built from (the manifest is replaced, never changed in place) */
+  private lookup: { of: Manifest; byId: Map<string, Manifest['documents'][number]>; idByFile: Map<string, string> } | null = null;
 
   readonly dir: string;
 
@@ -293,12 +297,27 @@ export class CorpusStore {
   }
 
   has(id: string): boolean {
-    return this.manifest.documents.some((d) => d.id === id);
+    return this.index().byId.has(id);
+  }
+
+  /** Lookups by id and by file, so a 10,000-document corpus is not scanned once per document. */
+  private index(): NonNullable<CorpusStore['lookup']> {
+    if (this.lookup?.of !== this.manifest) {
+      const byId = new Map<string, Manifest['documents'][number]>();
+      const idByFile = new Map<string, string>();
+      // the first entry wins, as a scan from the top found it
+      for (const e of this.manifest.documents) {
+        if (!byId.has(e.id)) byId.set(e.id, e);
+        if (!idByFile.has(e.file)) idByFile.set(e.file, e.id);
+      }
+      this.lookup = { of: this.manifest, byId, idByFile };
+    }
+    return this.lookup;
   }
 
   /** The document's file name in docs/; refuses a manifest entry that is not a plain name there. */
   private docFile(id: string): string {
-    const entry = this.manifest.documents.find((d) => d.id === id);
+    const entry = this.index().byId.get(id);
     if (!entry) throw new StoreError('not_found', `No document "${id}" in this corpus.`);
     if (!isPlainDocFile(entry.file)) throw new StoreError('invalid', unsafeFileMessage(id, entry.file));
     return entry.file;
@@ -407,6 +426,8 @@ export class CorpusStore {
     // names as a case-insensitive disk compares them, and every name already in docs/ (orphans too)
     const files = new Set([...known.map((d) => fileKey(d.file)), ...(await this.fs.list(DOCS)).map(fileKey)]);
     const added: Manifest['documents'] = [];
+    const checked: Document[] = [];
+    // every document is checked and named before any is written: a bad one adds nothing
     for (const input of docs) {
       let doc = DocumentSchema.parse(input);
       if (taken.has(doc.id)) doc = { ...doc, id: newId('d_') };
@@ -415,9 +436,13 @@ export class CorpusStore {
       const file = fileNameFor(doc.id, files);
       taken.add(doc.id);
       files.add(fileKey(file));
-      await this.guard(() => this.fs.write(docRel(file), JSON.stringify(doc)));
       added.push({ id: doc.id, file });
-      out.push(await this.remember(file, doc));
+      checked.push(doc);
+    }
+    for (let i = 0; i < checked.length; i += WRITE_PARALLEL) {
+      const part = checked.slice(i, i + WRITE_PARALLEL);
+      await Promise.all(part.map((doc, k) => this.guard(() => this.fs.write(docRel(added[i + k]!.file), JSON.stringify(doc)))));
+      for (const [k, doc] of part.entries()) out.push(await this.remember(added[i + k]!.file, doc));
     }
     // the manifest is written after the documents, so a crash leaves at worst an orphan file, never a dangling entry
     const ids = new Set(added.map((a) => a.id));
@@ -600,8 +625,13 @@ export class CorpusStore {
     return (await this.fs.list(DOCS)).filter((f) => f.endsWith('.json'));
   }
 
+  /** The document's file name in docs/, as the manifest names it. */
+  fileFor(id: string): string | undefined {
+    return this.index().byId.get(id)?.file;
+  }
+
   idForFile(file: string): string | undefined {
-    return this.manifest.documents.find((d) => d.file === file)?.id;
+    return this.index().idByFile.get(file);
   }
 }
 

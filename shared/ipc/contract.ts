@@ -137,6 +137,8 @@ export const Settings = z.object({
   snapToWords: z.boolean().default(true),
   reading: ReadingSettings.default(DEFAULT_READING),
   layout: LayoutSettings.default(DEFAULT_LAYOUT),
+  /** the Suggestions checkbox above the document: off until the user asks for help, then kept */
+  showSuggestions: z.boolean().default(false),
   /** importing into the built-in sample: 'ask' offers a new corpus first; 'allow' once the user chose the sample */
   sampleImport: z.enum(['ask', 'allow']).default('ask'),
 });
@@ -157,6 +159,7 @@ export const SettingsPatch = z
     snapToWords: z.boolean(),
     reading: ReadingSettings,
     layout: LayoutSettings,
+    showSuggestions: z.boolean(),
     sampleImport: z.enum(['ask', 'allow']),
   })
   .partial();
@@ -306,6 +309,11 @@ export const channels = {
   'team:status': { request: empty, response: z.custom<TeamStatus>() },
   'team:syncNow': { request: empty, response: z.custom<TeamStatus>() },
   'team:progress': { request: empty, response: z.custom<TeamProgress[]>() },
+  /** the lead hands the corpus's documents out (a fraction to two annotators, for agreement); documents per annotator */
+  'team:assign': {
+    request: z.object({ annotators: z.array(z.string().min(1).max(64)).min(1).max(200), overlap: z.number().min(0).max(1) }),
+    response: z.record(z.string(), z.number()),
+  },
   /** the lead's review of the team's copies as last replicated from the server */
   'team:review': { request: empty, response: z.custom<ReviewSummary>() },
   'suggest:context': { request: z.object({ documentId: z.string() }), response: z.custom<SuggestContextPayload>() },

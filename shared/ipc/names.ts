@@ -43,6 +43,7 @@ export const CHANNEL_NAMES = [
   'team:status',
   'team:syncNow',
   'team:progress',
+  'team:assign',
   'team:review',
   'suggest:context',
   'suggest:importPatterns',

@@ -45,6 +45,8 @@ afterAll(async () => {
 async function roundKilledDuring(dir: string, who: typeof alice, phase: Progress['phase']): Promise<unknown> {
   let killing: Promise<void> | null = null;
   const { store, sync } = await openTeamCorpus(dir, url, who, {
+    // batches smaller than the corpus, so the server dies with part of the documents across
+    batchSize: 100,
     onProgress: (p) => {
       if (p.phase === phase && p.docs > 0 && !killing) killing = server.kill();
     },

@@ -9,7 +9,7 @@ import { CorpusStore } from '../corpus-store';
 import { causeOf, whoAmI, type Credentials } from './couch-admin';
 import { assignDocuments } from './assign';
 import { FILTERS } from './design';
-import { ids, parseId, TeamError } from './team-names';
+import { ids, parseId, TeamError, type ParsedId } from './team-names';
 
 /**
  * One corpus folder kept in step with its team database.
@@ -49,7 +49,11 @@ export interface SyncReport {
   refused: string[];
   /** local changes not yet on the server */
   pending: number;
-  /** documents this round wrote into the corpus folder */
+  /** documents this round removed from the corpus folder (deleted on the user's other machine, or by the lead, while untouched here) */
+  removed: number;
+  /** the lead's schema or guidelines arrived and were written into the corpus */
+  metaChanged: boolean;
+  /** documents this round wrote into (or removed from) the corpus folder */
   changedIds: string[];
 }
 
@@ -74,7 +78,15 @@ const STAGED = '_local/spanmark-staged';
 const APPLIED = '_local/spanmark-applied';
 const PUSHED = '_local/spanmark-pushed';
 const MACHINE = '_local/spanmark-machine';
+/** documents deleted from this folder: never handed out to it again */
+const DELETED = '_local/spanmark-deleted';
 const BATCH = 250;
+/**
+ * Documents per replication request and per write into the folder. Each
+ * request costs the server a session check and the folder a manifest
+ * rewrite, so a first sync of 10,000 documents goes in ten requests, not forty.
+ */
+const BIG_BATCH = 1000;
 
 export function mirrorDir(corpusDir: string, database: string): string {
   return path.join(corpusDir, '.spanmark', 'team', database);
@@ -157,7 +169,7 @@ export class TeamSync {
   /** One push-and-pull round. Throws a TeamError when the server cannot be reached or refuses the user. */
   async round(): Promise<SyncReport> {
     const role = await this.whoAmI();
-    const report: SyncReport = { role, staged: 0, pushed: 0, pulled: 0, added: 0, updated: 0, conflicts: [], problems: [], refused: [], pending: 0, changedIds: [] };
+    const report: SyncReport = { role, staged: 0, pushed: 0, pulled: 0, added: 0, updated: 0, removed: 0, metaChanged: false, conflicts: [], problems: [], refused: [], pending: 0, changedIds: [] };
     report.staged = await this.stage(role);
     const seqBeforePush = (await this.mirror.info()).update_seq;
     const push = await this.replicate('push', role);
@@ -181,7 +193,7 @@ export class TeamSync {
   /** Local changes the server does not have yet: unstaged edits plus staged documents not yet pushed. */
   async pending(role?: 'lead' | 'annotator'): Promise<number> {
     const r = role ?? (await this.whoAmI().catch(() => 'annotator' as const));
-    const unstaged = (await this.changedFiles()).size;
+    const unstaged = (await this.changedFiles()).size + (await this.goneLocally()).length;
     const pushed = await this.getLocal<{ seq: number | string }>(PUSHED);
     const since = pushed?.seq ?? 0;
     const changes = await this.mirror.changes({ since, filter: (d) => this.owns(r, d._id) });
@@ -225,21 +237,21 @@ export class TeamSync {
       written += await this.upsert([{ _id: ids.corpus, type: 'corpus', corpusId: m.id, name: m.name, schema: m.schema, guidelines: m.guidelines, hash: hashOf([m.name, m.schema, m.guidelines]) }]);
       written += await this.stageGold();
     }
+    written += await this.stageDeletions(role, await this.goneLocally());
     const changed = await this.changedFiles();
     const stagedState = (await this.getLocal<{ files: Record<string, string> }>(STAGED))?.files ?? {};
     const entries = [...changed];
     const damaged = new Set(this.store.damaged.map((d) => d.id));
-    for (let i = 0; i < entries.length; i += BATCH) {
-      const batch = entries.slice(i, i + BATCH).filter(([id]) => !damaged.has(id));
+    for (let i = 0; i < entries.length; i += BIG_BATCH) {
+      const batch = entries.slice(i, i + BIG_BATCH).filter(([id]) => !damaged.has(id));
       const docs = await Promise.all(batch.map(([id]) => this.store.read(id).catch(() => null)));
       const out: NewDoc[] = [];
       if (role === 'lead') {
         for (const d of docs) if (d) out.push({ _id: ids.base(d.id), type: 'base', docId: d.id, hash: hashOf(d), document: d });
       } else {
         // an untouched document (still exactly what the lead handed out) is not a copy yet
-        const bases = await this.mirror.allDocs({ keys: docs.filter(Boolean).map((d) => ids.base(d!.id)), include_docs: true });
         const baseHash = new Map<string, unknown>();
-        for (const r of bases.rows) if (r.doc) baseHash.set(r.id, r.doc.hash);
+        for (const b of await this.getMany(docs.filter((d) => d !== null).map((d) => ids.base(d.id)))) if (b) baseHash.set(b._id, b.hash);
         for (const d of docs) {
           if (!d) continue;
           const hash = hashOf(d);
@@ -260,6 +272,55 @@ export class TeamSync {
     return written;
   }
 
+  /** Documents staged before that the folder no longer has: deleted here since. */
+  private async goneLocally(): Promise<string[]> {
+    const staged = (await this.getLocal<{ files: Record<string, string> }>(STAGED))?.files ?? {};
+    return Object.keys(staged).filter((id) => !this.store.has(id));
+  }
+
+  /**
+   * A deletion replicates as a tombstone of the document this user writes
+   * (the lead's handed-out document, or the annotator's copy), so the others
+   * stop seeing it; this folder remembers the id so the document is not
+   * handed to it again.
+   */
+  private async stageDeletions(role: 'lead' | 'annotator', gone: readonly string[]): Promise<number> {
+    if (!gone.length) return 0;
+    const mirrorIds = gone.map((id) => (role === 'lead' ? ids.base(id) : ids.copy(this.link.user, id)));
+    const tombstones: NewDoc[] = (await this.getMany(mirrorIds)).filter((d) => d !== null).map((d) => ({ _id: d._id, _rev: d._rev, _deleted: true }));
+    if (tombstones.length) {
+      const res = await this.mirror.bulkDocs(tombstones);
+      const failed = res.find((r) => r.error);
+      if (failed) throw new TeamError('server', `Could not record a deletion in the local sync mirror: ${JSON.stringify(failed)}`);
+    }
+    if (role === 'lead') {
+      const a = (await this.mirror.get(ids.assignments).catch(() => null)) as (Stored & { documents?: Record<string, string[]>; overlap?: number }) | null;
+      if (a?.documents && gone.some((id) => id in a.documents!)) {
+        const documents = Object.fromEntries(Object.entries(a.documents).filter(([id]) => !gone.includes(id)));
+        await this.mirror.put({ ...a, documents, hash: hashOf([a.overlap, documents]) });
+      }
+    } else {
+      await this.rememberDeleted(gone, true);
+    }
+    const state = (await this.getLocal<{ files: Record<string, string> }>(STAGED))?.files ?? {};
+    for (const id of gone) delete state[id];
+    await this.setLocal(STAGED, { files: state });
+    return tombstones.length;
+  }
+
+  private async deletedHere(): Promise<Set<string>> {
+    return new Set((await this.getLocal<{ ids: string[] }>(DELETED))?.ids ?? []);
+  }
+
+  private async rememberDeleted(docIds: readonly string[], deleted: boolean): Promise<void> {
+    const set = await this.deletedHere();
+    for (const id of docIds) {
+      if (deleted) set.add(id);
+      else set.delete(id);
+    }
+    await this.setLocal(DELETED, { ids: [...set] });
+  }
+
   private async stageGold(): Promise<number> {
     const dir = path.join(path.dirname(this.store.dir), `${this.store.meta.name.replace(/[\\/:*?"<>|\p{Cc}]+/gu, '-').trim() || 'corpus'} — gold`);
     if (!(await CorpusStore.isCorpus(dir))) return 0;
@@ -275,11 +336,10 @@ export class TeamSync {
   /** Writes documents whose hash differs from the mirror's; returns how many were written. */
   private async upsert(docs: NewDoc[]): Promise<number> {
     if (!docs.length) return 0;
-    const current = await this.mirror.allDocs({ keys: docs.map((d) => d._id), include_docs: true });
+    const current = await this.getMany(docs.map((d) => d._id));
     const writes: NewDoc[] = [];
-    current.rows.forEach((row, i) => {
+    current.forEach((have, i) => {
       const next = docs[i]!;
-      const have = row.doc;
       if (have && have.hash === next.hash) return;
       writes.push(have ? { ...next, _rev: have._rev } : next);
     });
@@ -293,7 +353,7 @@ export class TeamSync {
   // ---- replicate: mirror ⇄ server -----------------------------------------------------------
 
   private async replicate(direction: 'push' | 'pull', role: 'lead' | 'annotator'): Promise<{ written: number; failures: string[] }> {
-    const batch_size = this.opts.batchSize ?? BATCH;
+    const batch_size = this.opts.batchSize ?? BIG_BATCH;
     const options: ReplicateOptions =
       direction === 'push'
         ? { batch_size, filter: (d) => this.owns(role, d._id) }
@@ -317,42 +377,117 @@ export class TeamSync {
 
   private async apply(role: 'lead' | 'annotator', report: SyncReport): Promise<void> {
     let since = (await this.getLocal<{ seq: number | string }>(APPLIED))?.seq ?? 0;
+    const me = this.link.user;
     for (;;) {
-      const changes = await this.mirror.changes({ since, limit: BATCH, include_docs: true, conflicts: true });
+      const changes = await this.mirror.changes({ since, limit: BIG_BATCH });
       if (!changes.results.length) break;
       const added: Document[] = [];
+      const removedThere: string[] = [];
+      const leadRemoved: string[] = [];
+      const leadEdited: Stored[] = [];
+      // bodies are read only for what this round uses: a first sync's 10,000 handed-out documents are read once, by addAssigned
+      const wanted = changes.results.filter((c) => !c.deleted && this.uses(role, parseId(c.id))).map((c) => c.id);
+      const bodies = new Map<string, Stored>();
+      for (const d of await this.getMany(wanted, { conflicts: true })) if (d) bodies.set(d._id, d);
       for (const change of changes.results) {
-        const doc = change.doc;
-        if (!doc || change.deleted) continue;
-        const p = parseId(doc._id);
-        if (p.kind === 'copy' || p.kind === 'base' || p.kind === 'gold' || p.kind === 'conflict') {
+        const p = parseId(change.id);
+        if (change.deleted) {
+          if (role === 'annotator' && p.kind === 'copy' && p.user === me) removedThere.push(p.docId);
+          if (role === 'annotator' && p.kind === 'base') leadRemoved.push(p.docId);
+          continue;
+        }
+        const doc = bodies.get(change.id);
+        if (!doc) continue;
+        if (p.kind === 'corpus' && role === 'annotator') await this.applyCorpus(doc, report);
+        else if (p.kind === 'copy' && (p.user === me || role === 'lead')) {
           const problem = documentProblem(doc);
           if (problem) {
             report.problems.push(`${doc._id}: ${problem}`);
             continue;
           }
-        }
-        if (p.kind === 'corpus' && role === 'annotator') await this.applyCorpus(doc, report);
-        if (p.kind === 'copy' && p.user === this.link.user) {
+          if (p.user !== me) continue; // the lead reads teammates' copies from the mirror (teamCopies)
           const winner = doc._conflicts?.length ? await this.resolve(doc, report) : doc;
           const d = DocumentSchema.parse(winner.document);
-          if (!this.store.has(d.id)) added.push(d);
-          else if (await this.replaceIfOlder(d, winner.hash as string)) {
+          if (!this.store.has(d.id)) {
+            added.push(d);
+            await this.rememberDeleted([d.id], false);
+          } else if (await this.replaceIfOlder(d, winner.hash as string)) {
             report.updated++;
             report.changedIds.push(d.id);
           }
-        }
+        } else if (p.kind === 'base' && role === 'annotator' && this.store.has(p.docId)) leadEdited.push(doc);
       }
       if (added.length) {
         report.added += (await this.store.addDocuments(added)).length;
         await this.markStaged(added.map((d) => d.id));
         report.changedIds.push(...added.map((d) => d.id));
       }
+      if (removedThere.length || leadRemoved.length || leadEdited.length) await this.applyLeadAndOtherMachine(removedThere, leadRemoved, leadEdited, report);
       since = changes.last_seq;
       await this.setLocal(APPLIED, { seq: since });
       this.progress('apply', report.added + report.updated);
     }
     if (role === 'annotator') report.added += await this.addAssigned(report);
+  }
+
+  /** Whether apply() needs this changed document's body. */
+  private uses(role: 'lead' | 'annotator', p: ParsedId): boolean {
+    if (role === 'lead') return p.kind === 'copy';
+    return p.kind === 'corpus' || (p.kind === 'copy' && p.user === this.link.user) || (p.kind === 'base' && this.store.has(p.docId));
+  }
+
+  /**
+   * What the lead changed in documents already here, and copies this user
+   * deleted on another machine. A document this user has started (a copy
+   * exists) or edited here since the last round is never touched: their work
+   * wins over a later version from the lead, and nothing unsynced is lost.
+   */
+  private async applyLeadAndOtherMachine(removedThere: string[], leadRemoved: string[], leadEdited: Stored[], report: SyncReport): Promise<void> {
+    const started = await this.liveCopies([...leadRemoved, ...leadEdited.map((d) => d.docId as string)]);
+    const remove: string[] = [];
+    for (const id of removedThere) if (this.store.has(id) && !(await this.editedHere(id))) remove.push(id);
+    await this.removeLocally(remove, true, report);
+    const leadGone: string[] = [];
+    for (const id of leadRemoved) {
+      if (!this.store.has(id)) continue;
+      if (started.has(id) || (await this.editedHere(id))) report.problems.push(`${id}: the lead removed this document; your copy is kept`);
+      else leadGone.push(id);
+    }
+    await this.removeLocally(leadGone, false, report);
+    for (const base of leadEdited) {
+      const id = base.docId as string;
+      if (started.has(id) || (await this.editedHere(id))) continue;
+      const problem = documentProblem(base);
+      if (problem) {
+        report.problems.push(`${base._id}: ${problem}`);
+        continue;
+      }
+      const local = await this.store.read(id).catch(() => null);
+      if (local && hashOf(local) === base.hash) continue;
+      await this.store.save(DocumentSchema.parse(base.document));
+      await this.markStaged([id]);
+      report.updated++;
+      report.changedIds.push(id);
+    }
+  }
+
+  /** Which of these documents this user has a copy of (started on some machine). */
+  private async liveCopies(docIds: readonly string[]): Promise<Set<string>> {
+    if (!docIds.length) return new Set();
+    const copies = await this.getMany(docIds.map((id) => ids.copy(this.link.user, id)));
+    return new Set(docIds.filter((_, i) => copies[i]));
+  }
+
+  /** Removes documents from the folder for the team (the store keeps each file as `.deleted`); they do not count as deleted here. */
+  private async removeLocally(docIds: readonly string[], remember: boolean, report: SyncReport): Promise<void> {
+    if (!docIds.length) return;
+    for (const id of docIds) await this.store.deleteDocument(id);
+    const state = (await this.getLocal<{ files: Record<string, string> }>(STAGED))?.files ?? {};
+    for (const id of docIds) delete state[id];
+    await this.setLocal(STAGED, { files: state });
+    if (remember) await this.rememberDeleted(docIds, true);
+    report.removed += docIds.length;
+    report.changedIds.push(...docIds);
   }
 
   private async applyCorpus(doc: Stored, report: SyncReport): Promise<void> {
@@ -363,37 +498,58 @@ export class TeamSync {
     }
     const m = this.store.meta;
     const guidelines = typeof doc.guidelines === 'string' ? doc.guidelines : m.guidelines;
-    if (hashOf(m.schema) !== hashOf(schema.data) || m.guidelines !== guidelines) await this.store.updateMeta({ schema: schema.data, guidelines });
+    if (hashOf(m.schema) !== hashOf(schema.data) || m.guidelines !== guidelines) {
+      await this.store.updateMeta({ schema: schema.data, guidelines });
+      report.metaChanged = true;
+    }
   }
 
-  /** The lead's documents assigned to this user (all of them when nothing is assigned) that the folder lacks. */
+  /**
+   * The lead's documents assigned to this user (all of them when nothing is
+   * assigned) that the folder lacks, minus those deleted here; and untouched
+   * documents the lead has since assigned to someone else leave the folder.
+   */
   private async addAssigned(report: SyncReport): Promise<number> {
     const assignments = (await this.mirror.get(ids.assignments).catch(() => null)) as (Stored & { documents?: Record<string, string[]> }) | null;
     let wanted: string[];
     if (assignments?.documents) {
       wanted = Object.entries(assignments.documents).filter(([, people]) => people.includes(this.link.user)).map(([id]) => id);
+      await this.dropUnassigned(new Set(wanted), report);
     } else {
       const all = await this.mirror.allDocs({ startkey: 'lead:doc:', endkey: 'lead:doc:\uffff' });
       wanted = all.rows.map((r) => r.id.slice('lead:doc:'.length));
     }
-    const missing = wanted.filter((id) => !this.store.has(id));
+    const deleted = await this.deletedHere();
+    const missing = wanted.filter((id) => !this.store.has(id) && !deleted.has(id));
     let added = 0;
-    for (let i = 0; i < missing.length; i += BATCH) {
-      const rows = await this.mirror.allDocs({ keys: missing.slice(i, i + BATCH).map(ids.base), include_docs: true });
+    for (let i = 0; i < missing.length; i += BIG_BATCH) {
       const docs: Document[] = [];
-      for (const r of rows.rows) {
-        if (!r.doc) continue;
-        const problem = documentProblem(r.doc);
-        if (problem) report.problems.push(`${r.id}: ${problem}`);
-        else docs.push(DocumentSchema.parse(r.doc.document));
+      for (const base of await this.getMany(missing.slice(i, i + BIG_BATCH).map(ids.base))) {
+        if (!base) continue;
+        const problem = documentProblem(base);
+        if (problem) report.problems.push(`${base._id}: ${problem}`);
+        else docs.push(DocumentSchema.parse(base.document));
       }
       if (docs.length) {
         added += (await this.store.addDocuments(docs)).length;
         await this.markStaged(docs.map((d) => d.id));
         report.changedIds.push(...docs.map((d) => d.id));
+        this.progress('apply', report.added + added);
       }
     }
     return added;
+  }
+
+  /** Documents handed out by the lead that are no longer assigned to this user and that they never started. */
+  private async dropUnassigned(wanted: ReadonlySet<string>, report: SyncReport): Promise<void> {
+    const candidates = this.store.list().map((d) => d.id).filter((id) => !wanted.has(id));
+    if (!candidates.length) return;
+    const bases = await this.getMany(candidates.map(ids.base));
+    const fromLead = candidates.filter((_, i) => bases[i]);
+    const started = await this.liveCopies(fromLead);
+    const drop: string[] = [];
+    for (const id of fromLead) if (!started.has(id) && !(await this.editedHere(id))) drop.push(id);
+    await this.removeLocally(drop, false, report);
   }
 
   /**
@@ -404,8 +560,7 @@ export class TeamSync {
   private async replaceIfOlder(d: Document, hash: string): Promise<boolean> {
     const local = await this.store.read(d.id).catch(() => null);
     if (local && hashOf(local) === hash) return false;
-    const changed = await this.changedFiles();
-    if (changed.has(d.id)) return false;
+    if (await this.editedHere(d.id)) return false;
     await this.store.save(d);
     await this.markStaged([d.id]);
     return true;
@@ -413,16 +568,32 @@ export class TeamSync {
 
   /** Files this sync wrote from the server: remembered as staged, so they do not count as local edits. */
   private async markStaged(docIds: readonly string[]): Promise<void> {
-    const wanted = new Set(docIds);
-    const files = (await this.store.documentFiles()).filter((f) => wanted.has(this.store.idForFile(f) ?? ''));
     const state = (await this.getLocal<{ files: Record<string, string> }>(STAGED))?.files ?? {};
     await Promise.all(
-      files.map(async (f) => {
-        const st = await stat(path.join(this.store.dir, 'docs', f)).catch(() => null);
-        if (st) state[this.store.idForFile(f)!] = `${st.mtimeMs}:${st.size}`;
+      docIds.map(async (id) => {
+        const key = await this.statKey(id);
+        if (key) state[id] = key;
       }),
     );
     await this.setLocal(STAGED, { files: state });
+  }
+
+  private async statKey(docId: string): Promise<string | null> {
+    const file = this.store.fileFor(docId);
+    const st = file ? await stat(path.join(this.store.dir, 'docs', file)).catch(() => null) : null;
+    return st ? `${st.mtimeMs}:${st.size}` : null;
+  }
+
+  /**
+   * Whether the folder holds an edit of this document that no round has
+   * staged yet. Asked right before the sync would overwrite or remove the
+   * file, so a save made a moment ago is never replaced.
+   */
+  private async editedHere(docId: string): Promise<boolean> {
+    const key = await this.statKey(docId);
+    if (!key) return false;
+    const staged = (await this.getLocal<{ files: Record<string, string> }>(STAGED))?.files ?? {};
+    return staged[docId] !== key;
   }
 
   /**
@@ -505,6 +676,22 @@ export class TeamSync {
   }
 
   // ---- small state kept in the mirror ---------------------------------------------------------
+
+  /**
+   * Mirror documents by id, null where missing or deleted. PouchDB's
+   * allDocs({keys}) runs one range query per key; plain gets cost a
+   * fraction of that, which adds up over a 10,000-document first sync.
+   */
+  private async getMany(docIds: readonly string[], opts: { conflicts?: boolean } = {}): Promise<(Stored | null)[]> {
+    return Promise.all(
+      docIds.map((id) =>
+        this.mirror.get(id, opts).catch((e: { status?: number }) => {
+          if (e.status === 404) return null;
+          throw e;
+        }),
+      ),
+    );
+  }
 
   private async getLocal<T>(id: string): Promise<(T & { _rev: string }) | null> {
     return (await this.mirror.get(id).catch(() => null)) as (T & { _rev: string }) | null;

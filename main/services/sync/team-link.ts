@@ -36,7 +36,7 @@ export async function writeLink(corpusDir: string, link: TeamLink): Promise<void
  * sync with `serverUrl`. The database comes from the URL when it names one,
  * otherwise from the corpus id; a URL naming another corpus's database is refused.
  */
-export async function openTeamCorpus(dir: string, serverUrl: string, credentials: Credentials, opts: { onProgress?: (p: Progress) => void } = {}): Promise<{ store: CorpusStore; sync: TeamSync; created: boolean }> {
+export async function openTeamCorpus(dir: string, serverUrl: string, credentials: Credentials, opts: { onProgress?: (p: Progress) => void; batchSize?: number } = {}): Promise<{ store: CorpusStore; sync: TeamSync; created: boolean }> {
   const { server, database } = splitServerUrl(serverUrl);
   let created = false;
   if (!(await CorpusStore.isCorpus(dir))) {
@@ -53,7 +53,7 @@ export async function openTeamCorpus(dir: string, serverUrl: string, credentials
     const expected = databaseFor(store.meta.id);
     if (database && database !== expected) throw new TeamError('invalid', `${dir} is corpus ${store.meta.id}, whose team database is ${expected}, not ${database}.`);
     const link: TeamLink = { server, database: expected, user: credentials.name };
-    const sync = await TeamSync.open(store, link, { credentials, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
+    const sync = await TeamSync.open(store, link, { credentials, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}), ...(opts.batchSize ? { batchSize: opts.batchSize } : {}) });
     return { store, sync, created };
   } catch (e) {
     await store.close();

@@ -34,7 +34,7 @@ export class TeamService {
     private readonly current: () => CorpusStore | null,
     private readonly credentials: CredentialStore,
     private readonly onStatus: (s: TeamStatus) => void,
-    private readonly onChanged: (documentIds: string[]) => void,
+    private readonly onChanged: (documentIds: string[], meta: boolean) => void,
   ) {}
 
   get(): TeamStatus {
@@ -77,6 +77,19 @@ export class TeamService {
   nudge(): void {
     if (this.status.state === 'off') return;
     this.schedule(AFTER_SAVE);
+  }
+
+  /** The lead hands the documents out, then syncs so annotators get them on their next round. */
+  async assign(annotators: readonly string[], overlap: number): Promise<Record<string, number>> {
+    const sync = await this.ensure();
+    let counts: Record<string, number>;
+    try {
+      counts = await sync.assign(annotators, overlap);
+    } catch (e) {
+      throw e instanceof TeamError ? e : new TeamError('invalid', (e as Error).message);
+    }
+    await this.syncNow();
+    return counts;
   }
 
   async progress(): Promise<TeamProgress[]> {
@@ -146,7 +159,7 @@ export class TeamService {
         message: notes.length ? notes.join('\n') : null,
         lastSyncAt: new Date().toISOString(),
       });
-      if (report.changedIds.length) this.onChanged(report.changedIds);
+      if (report.changedIds.length || report.metaChanged) this.onChanged(report.changedIds, report.metaChanged);
     } catch (e) {
       this.failures++;
       const err = e instanceof TeamError ? e : new TeamError('server', (e as Error).message);

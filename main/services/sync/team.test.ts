@@ -161,6 +161,106 @@ describe('team sync', () => {
     expect(copy.body._conflicts ?? []).toEqual([]);
   }, 120_000);
 
+  it('replicates an annotator’s deletion: the lead stops seeing that copy, her other machine drops it, and it is not handed back', async () => {
+    const { dir: leadDir, url } = await leadCorpus('deleted', 3);
+    await syncOnce(leadDir, url, 'lea');
+    const laptop = path.join(tmp, 'deleted', 'alice-laptop');
+    const desktop = path.join(tmp, 'deleted', 'alice-desktop');
+    await syncOnce(laptop, url, 'alice');
+    await withSync(laptop, url, 'alice', async (s, store) => {
+      for (const id of ['d0', 'd1']) await store.save(labelled(await store.read(id), 'alice'));
+      await s.round();
+    });
+    await syncOnce(desktop, url, 'alice');
+    const copiesBefore = await withSync(leadDir, url, 'lea', async (s) => (await s.round(), await s.teamCopies()));
+    expect(copiesBefore.get('alice')!.map((d) => d.id).sort()).toEqual(['d0', 'd1']);
+
+    // alice deletes d1 on her laptop while offline, then syncs
+    const store = await CorpusStore.open(laptop);
+    await store.deleteDocument('d1');
+    await store.close();
+    const r = await syncOnce(laptop, url, 'alice');
+    expect(r.pending).toBe(0);
+    expect(r.refused).toEqual([]);
+
+    const { copies, progress } = await withSync(leadDir, url, 'lea', async (s) => (await s.round(), { copies: await s.teamCopies(), progress: await s.teamProgress() }));
+    expect(copies.get('alice')!.map((d) => d.id)).toEqual(['d0']);
+    expect(progress).toEqual([expect.objectContaining({ annotator: 'alice', started: 1, done: 1 })]);
+    // on the server the copy is a tombstone, not a document
+    const db = url.slice(server.url.length);
+    const gone = await couchRequest<{ rows: { value?: { deleted?: boolean } }[] }>(server.url, 'POST', `${db}/_all_docs`, ADMIN, { keys: ['copy:alice:d1', 'copy:alice:d0'] });
+    expect(gone.body.rows.map((row) => row.value?.deleted ?? false)).toEqual([true, false]);
+
+    // the desktop had d1 untouched since its last sync: it goes there too
+    const onDesktop = await syncOnce(desktop, url, 'alice');
+    expect(onDesktop.removed).toBe(1);
+    // and neither machine gets it handed back by later rounds
+    await syncOnce(laptop, url, 'alice');
+    await syncOnce(desktop, url, 'alice');
+    for (const dir of [laptop, desktop]) {
+      const s = await CorpusStore.open(dir);
+      expect(s.list().map((d) => d.id).sort()).toEqual(['d0', 'd2']);
+      await s.close();
+    }
+  }, 120_000);
+
+  it('brings the lead’s later edits to annotators on their next sync: schema, guidelines, assignments, documents', async () => {
+    const { dir: leadDir, url } = await leadCorpus('later', 4);
+    await withSync(leadDir, url, 'lea', async (s) => {
+      await s.assign(['alice', 'bob'], 0);
+      await s.round();
+    });
+    const aliceDir = path.join(tmp, 'later', 'alice');
+    await syncOnce(aliceDir, url, 'alice');
+    const first = await CorpusStore.open(aliceDir);
+    expect(first.list().map((d) => d.id)).toEqual(['d0', 'd2']);
+    await first.save(labelled(await first.read('d0'), 'alice'));
+    await first.close();
+    await syncOnce(aliceDir, url, 'alice');
+
+    // the lead adds a label, rewrites the guidelines and corrects the titles of both of alice's documents
+    await withSync(leadDir, url, 'lea', async (s, store) => {
+      const m = store.meta;
+      await store.updateMeta({ schema: { ...m.schema, labels: [...m.schema.labels, { name: 'date', color: '#123456', description: 'A date.', examples: [] }] }, guidelines: 'Label every claim and every date.' });
+      for (const id of ['d0', 'd2']) await store.save({ ...(await store.read(id)), title: `Corrected ${id}` });
+      await s.round();
+    });
+    const r = await syncOnce(aliceDir, url, 'alice');
+    expect(r.metaChanged).toBe(true);
+    let s = await CorpusStore.open(aliceDir);
+    expect(s.meta.schema.labels.map((l) => l.name)).toContain('date');
+    expect(s.meta.guidelines).toBe('Label every claim and every date.');
+    // d2 was untouched: it takes the lead's correction; d0 is her labelled copy, which the lead's edit never overwrites
+    expect((await s.read('d2')).title).toBe('Corrected d2');
+    const d0 = await s.read('d0');
+    expect([d0.title, d0.spans.length]).toEqual(['Document 0', 1]);
+    await s.close();
+
+    // the lead hands the documents out again the other way round
+    await withSync(leadDir, url, 'lea', async (sync) => {
+      await sync.assign(['bob', 'alice'], 0);
+      await sync.round();
+    });
+    const again = await syncOnce(aliceDir, url, 'alice');
+    expect(again.removed).toBe(1);
+    s = await CorpusStore.open(aliceDir);
+    // d1 and d3 are hers now; d2 (never started) left her folder; d0, which she labelled, stays with her work
+    expect(s.list().map((d) => d.id).sort()).toEqual(['d0', 'd1', 'd3']);
+    expect((await s.read('d0')).spans).toHaveLength(1);
+    await s.close();
+
+    // the lead deletes d3 from the corpus: alice never started it, so it leaves her folder too
+    await withSync(leadDir, url, 'lea', async (sync, store) => {
+      await store.deleteDocument('d3');
+      await sync.round();
+    });
+    const last = await syncOnce(aliceDir, url, 'alice');
+    expect(last.removed).toBe(1);
+    s = await CorpusStore.open(aliceDir);
+    expect(s.list().map((d) => d.id).sort()).toEqual(['d0', 'd1']);
+    await s.close();
+  }, 120_000);
+
   it('reports a malformed document on the server and keeps syncing the rest', async () => {
     const { dir: leadDir, url } = await leadCorpus('malformed', 3);
     await syncOnce(leadDir, url, 'lea');

@@ -9,7 +9,7 @@ import type { Document } from '../../../shared/model/schema';
  * tests can kill it mid-replication and start it again on the same data.
  */
 
-const repo = path.resolve(__dirname, '../../..');
+const repo = path.resolve(import.meta.dirname, '../../..');
 export const ADMIN = { name: 'admin', password: 'admin-secret' };
 
 export interface ServerProcess {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { titleWithKey } from '../../../shared/keymap';
 import type { Suggestion } from '../../../shared/suggest/types';
 import { useAppState } from '../../app/store';
-import { acceptAllOfLabel, acceptCurrent, askModel, importPatternsText, rejectAll, rejectCurrent, setLocalModel, setSuggestState, step, useSuggest } from './suggest-store';
+import { acceptAllOfLabel, acceptCurrent, askModel, importPatternsText, rejectAll, rejectCurrent, setLocalModel, showSuggestions, step, useSuggest } from './suggest-store';
 
 // a selector must return the same value while nothing changed: one empty list, not a new one per read
 const NONE: readonly Suggestion[] = [];
@@ -31,7 +31,7 @@ export function SuggestionsBar() {
   return (
     <section className="suggest-bar" data-testid="suggest-bar" aria-label="Suggestions">
       <label className="sg-toggle">
-        <input type="checkbox" checked={visible} onChange={(e) => setSuggestState({ visible: e.target.checked })} data-testid="suggest-visible" /> Suggestions
+        <input type="checkbox" checked={visible} onChange={(e) => showSuggestions(e.target.checked)} data-testid="suggest-visible" /> Suggestions
       </label>
       <span className="sg-count" data-testid="suggestion-count" aria-live="polite">
         {computing && !all.length ? 'finding…' : `${all.length}`}

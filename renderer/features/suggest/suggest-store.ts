@@ -7,7 +7,7 @@ import type { Hit, Suggestion } from '../../../shared/suggest/types';
 import { call } from '../../api';
 import { actor, commitOps, notify } from '../../app/actions';
 import type { Op } from '../../../shared/model/operations';
-import { getState, setState } from '../../app/store';
+import { getState, setState, subscribeState } from '../../app/store';
 import type { SuggestJob, SuggestReply } from './suggest.worker';
 
 /**
@@ -45,6 +45,27 @@ export function getSuggestState(): SuggestState {
 export function setSuggestState(patch: Partial<SuggestState>): void {
   state = { ...state, ...patch };
   for (const l of listeners) l();
+}
+
+// the checkbox is a user setting: shown again after a restart once switched on
+subscribeState(() => {
+  const shown = getState().settings?.showSuggestions;
+  if (shown !== undefined && shown !== state.visible) setSuggestState({ visible: shown });
+});
+
+/** Show or hide suggestions, and remember the choice. */
+export function showSuggestions(visible: boolean): void {
+  setSuggestState({ visible });
+  // the app state's settings change at once, so the line above is not undone by the sync while main writes
+  const before = getState().settings;
+  if (before) setState({ settings: { ...before, showSuggestions: visible } });
+  void call('settings:set', { showSuggestions: visible }).then(
+    (settings) => setState({ settings }),
+    (e: unknown) => {
+      if (before) setState({ settings: before });
+      notify(`Could not keep the Suggestions setting: ${e instanceof Error ? e.message : String(e)}`);
+    },
+  );
 }
 
 export function useSuggest<T>(select: (s: SuggestState) => T): T {

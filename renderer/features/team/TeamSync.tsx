@@ -92,6 +92,7 @@ export function TeamProgressCard() {
   return (
     <section className="card" data-testid="team-progress">
       <h2>Team · live from {status.server}</h2>
+      <AssignForm />
       <table>
         <thead>
           <tr>
@@ -117,5 +118,49 @@ export function TeamProgressCard() {
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** The lead hands the corpus's documents out; annotators receive theirs on their next sync. */
+function AssignForm() {
+  const [names, setNames] = useState('');
+  const [overlap, setOverlap] = useState('0');
+  const [result, setResult] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const annotators = names.split(/[\s,]+/).filter(Boolean);
+  return (
+    <form
+      className="team-assign"
+      data-testid="team-assign"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setError(null);
+        setResult(null);
+        call('team:assign', { annotators, overlap: Number(overlap) / 100 }).then(
+          (counts) => setResult(Object.entries(counts).map(([who, n]) => `${who}: ${n}`).join(', ')),
+          (err: Error) => setError(err.message),
+        );
+      }}
+    >
+      <label>
+        Assign documents to <input dir="auto" value={names} onChange={(e) => setNames(e.target.value)} data-testid="team-assign-annotators" placeholder="ann, bob" />
+      </label>
+      <label>
+        with overlap <input type="number" min={0} max={100} value={overlap} onChange={(e) => setOverlap(e.target.value)} data-testid="team-assign-overlap" /> %
+      </label>
+      <button type="submit" disabled={!annotators.length} data-testid="team-assign-submit">
+        Assign
+      </button>
+      {result && (
+        <span className="muted" role="status" data-testid="team-assign-result">
+          Assigned · {result}
+        </span>
+      )}
+      {error && (
+        <span className="error" role="alert" data-testid="team-assign-error">
+          {error}
+        </span>
+      )}
+    </form>
   );
 }
