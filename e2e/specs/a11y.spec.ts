@@ -78,6 +78,17 @@ async function auditEverything(page: Page, app: SpanmarkApp, rules?: string[]): 
 
   await page.getByTestId('annotator-name').focus();
   await audit('toolbar settings (theme, snapping, annotator)', '.toolbar');
+  await page.getByTestId('team-connect-open').click();
+  await expect(page.getByTestId('team-connect')).toBeVisible();
+  await audit('team connection form', '[data-testid="team-connect"]');
+  await page.getByTestId('team-connect-open').click();
+  // the app's own yes/no question: deleting a span that has relations
+  await page.getByTestId('document-view').locator('[data-labels="attribution"]').first().click();
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('confirm-dialog')).toBeVisible();
+  await audit('confirmation dialog', '[data-testid="confirm-dialog"]');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('confirm-dialog')).toBeHidden();
   await page.getByTestId('view-figures').click();
   await expect(page.getByTestId('claims-figures')).toBeVisible();
   await audit('claims & figures view', '.doc-pane');
