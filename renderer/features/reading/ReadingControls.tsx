@@ -39,7 +39,7 @@ export function ReadingControls() {
         ))}
       </select>
       <label className="check" title="Underline each label in a pattern of its own, so labels are told apart without their colours" data-testid="label-patterns">
-        <input type="checkbox" checked={r.labelPatterns} onChange={(e) => void setReading({ labelPatterns: e.target.checked })} /> patterns
+        <input type="checkbox" checked={r.labelPatterns} onChange={(e) => void setReading({ labelPatterns: e.target.checked })} /> label patterns
       </label>
     </div>
   );
