@@ -9,8 +9,8 @@ import { randomUUID } from 'node:crypto';
  */
 const parcels = new Map<string, string>();
 
-/** Above this size a reply travels as a parcel. */
-export const PARCEL_MIN_BYTES = 64 * 1024;
+/** Above this length (UTF-16 units of its JSON) a reply travels as a parcel. */
+export const PARCEL_MIN_LENGTH = 64 * 1024;
 
 export const PARCEL_PATH = '/__parcel/';
 
