@@ -60,7 +60,7 @@ export function snapToWords(text: string, start: number, end: number): { start: 
  * one- or two-letter parts, and a short list of titles and shorthands. A
  * period after any other word ends a sentence and stays out of the span.
  */
-const TITLES = [
+export const TITLES = [
   'Gen', 'Lt', 'Col', 'Maj', 'Capt', 'Sgt', 'Cpl', 'Pvt', 'Adm', 'Brig', 'Cmdr', 'Dr', 'Mr', 'Mrs', 'Ms', 'Prof', 'Rev',
   'Sen', 'Rep', 'Gov', 'Pres', 'St', 'Jr', 'Sr', 'Mt', 'Ft', 'Inc', 'Ltd', 'Co', 'Corp', 'Dept', 'No', 'vs', 'etc', 'approx', 'est',
   'Jan', 'Feb', 'Mar', 'Apr', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec',
