@@ -61,3 +61,34 @@ test('on a long document, Ctrl+End and word keys reach text outside the rendered
   expect(span.text).toBe(NAME);
   expect(span.start).toBe(cpLength(text.slice(0, text.lastIndexOf(NAME))));
 });
+
+test('the span map: a mark per span beside the text, the reading position, and a click near its end jumps there', async ({ app }, testInfo) => {
+  test.setTimeout(120_000);
+  const file = testInfo.outputPath('long-map.txt');
+  const text = `${generateText(300_000, 13)}\n\nThe last word goes to ${NAME}.`;
+  await writeFile(file, text, 'utf8');
+  await app.importFiles([file]);
+  await expect(app.page.getByTestId('document-title')).toHaveText(titleFromText(text, 'long-map'), { timeout: 30_000 });
+  const { page } = app;
+  const editor = new EditorPage(page);
+  const map = page.getByTestId('span-map');
+  await expect(map).toHaveAttribute('data-marks', '0');
+  await expect(page.getByTestId('reading-position')).toHaveText('0%');
+  await expect(editor.view.locator('[data-offset]', { hasText: NAME })).toHaveCount(0);
+  // a click near the strip's bottom brings the last part of the text on screen (it was not even rendered)
+  const box = (await map.locator('canvas').boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height - 2);
+  const onScreen = () =>
+    editor.view.evaluate((view) => {
+      const frame = view.getBoundingClientRect();
+      const shown = [...view.querySelectorAll<HTMLElement>('[data-offset]')].filter((r) => {
+        const b = r.getBoundingClientRect();
+        return b.bottom > frame.top && b.top < frame.bottom;
+      });
+      return shown.length ? Number(shown[0]!.dataset.offset) : -1;
+    });
+  await expect.poll(onScreen).toBeGreaterThan(text.length * 0.97);
+  await expect.poll(async () => Number((await page.getByTestId('reading-position').textContent())?.replace('%', ''))).toBeGreaterThan(90);
+  await editor.label(NAME, '2');
+  await expect(map).toHaveAttribute('data-marks', '1');
+});

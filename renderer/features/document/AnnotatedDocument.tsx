@@ -4,6 +4,7 @@ import { commit, labelRange, link, notify, selectSpan } from '../../app/actions'
 import { getState, setState, useAppState } from '../../app/store';
 import { DocumentView, type DocumentController } from '../../editor/DocumentView';
 import { RejectButton, useSuggestionKeys, useSuggestionLayer } from '../suggest/SuggestionLayer';
+import { SpanMap } from './SpanMap';
 
 /**
  * The annotation screen's document view: the app's state in as props, the
@@ -74,7 +75,7 @@ function WithSuggestions(props: { doc: Document; schema: Parameters<typeof Docum
   const { doc, schema, selected, mode, snap, onController } = props;
   const layer = useSuggestionLayer(doc, schema, mode, selected);
   return (
-    <>
+    <div className="doc-frame">
       <DocumentView
         key={doc.id}
         doc={layer.doc}
@@ -92,7 +93,8 @@ function WithSuggestions(props: { doc: Document; schema: Parameters<typeof Docum
         onNotify={notify}
         onController={onController}
       />
+      <SpanMap doc={doc} schema={schema} controller={activeController} />
       <RejectButton layer={layer} />
-    </>
+    </div>
   );
 }

@@ -1,0 +1,115 @@
+import { useEffect, useRef, useState } from 'react';
+import type { AnnotationSchema, Document } from '../../../shared/model/schema';
+import { REVEAL_OFFSET_COMMAND } from '../../editor/commands';
+import type { DocumentController } from '../../editor/DocumentView';
+
+const WIDTH = 14;
+
+/**
+ * Where am I: a strip beside the document with a mark for every span at its
+ * place in the text (one lane per label, in the label's colour, as code
+ * editors mark search hits), the part on screen as a thumb, and the reading
+ * position in per cent. A click jumps there, rendering that part first (the
+ * windowed view has not built it). Drawn on a canvas: 20,000 spans are
+ * 20,000 rectangles, not 20,000 elements. A visual aid, so hidden from
+ * screen readers; the keyboard has Ctrl+F, Ctrl+Home/End and span stepping.
+ */
+export function SpanMap({ doc, schema, controller }: { doc: Document; schema: AnnotationSchema; controller: () => DocumentController | null }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [height, setHeight] = useState(0);
+  const [view, setView] = useState({ top: 0, size: 1 });
+
+  // follow the canvas's height
+  useEffect(() => {
+    const el = canvas.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setHeight(el.clientHeight));
+    observer.observe(el);
+    setHeight(el.clientHeight);
+    return () => observer.disconnect();
+  }, []);
+
+  // the marks: lanes by label, rows by code point offset over the text's length
+  useEffect(() => {
+    const el = canvas.current;
+    const ctx = el?.getContext('2d');
+    if (!el || !ctx || !height) return;
+    const ratio = window.devicePixelRatio || 1;
+    el.width = WIDTH * ratio;
+    el.height = height * ratio;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.clearRect(0, 0, WIDTH, height);
+    const labels = schema.labels.map((l) => l.name);
+    const lane = (WIDTH - 2) / Math.max(1, labels.length);
+    const points = [...doc.text].length || 1;
+    for (const [i, label] of labels.entries()) {
+      ctx.fillStyle = schema.labels[i]!.color;
+      for (const s of doc.spans) if (s.label === label) ctx.fillRect(1 + i * lane, Math.floor((s.start / points) * height), Math.max(1, lane - 0.5), 2);
+    }
+  }, [doc.spans, doc.text, schema, height]);
+
+  // the thumb and the position follow the document's scrolling
+  useEffect(() => {
+    let frame: HTMLElement | null = null;
+    let wait = 0;
+    const observer = new ResizeObserver(() => update());
+    const update = (): void => {
+      if (!frame) return;
+      const total = Math.max(1, frame.scrollHeight);
+      setView({ top: frame.scrollTop / total, size: Math.min(1, frame.clientHeight / total) });
+    };
+    // the view reports its controller after it mounts: wait a frame or two for it
+    const attach = (): void => {
+      frame = controller()?.frame ?? null;
+      if (!frame?.isConnected) {
+        frame = null;
+        wait = requestAnimationFrame(attach);
+        return;
+      }
+      frame.addEventListener('scroll', update, { passive: true });
+      observer.observe(frame);
+      update();
+    };
+    attach();
+    return () => {
+      cancelAnimationFrame(wait);
+      frame?.removeEventListener('scroll', update);
+      observer.disconnect();
+    };
+  }, [controller, doc.id]);
+
+  const jump = (clientY: number): void => {
+    const c = controller();
+    const el = canvas.current;
+    if (!c || !el || !c.frame) return;
+    const box = el.getBoundingClientRect();
+    const points = [...doc.text].length;
+    const at = Math.min(points, Math.max(0, Math.round(((clientY - box.top) / box.height) * points)));
+    const utf16 = c.offsetIndex().toUtf16(at);
+    c.editor.dispatchCommand(REVEAL_OFFSET_COMMAND, utf16);
+    // once that part is rendered (a frame or a few later), put it in the middle of the screen
+    let tries = 0;
+    const settle = (): void => {
+      let target: HTMLElement | null = null;
+      for (const run of c.frame!.querySelectorAll<HTMLElement>('[data-offset]')) {
+        const from = Number(run.dataset.offset);
+        if (from <= utf16 && utf16 <= from + (run.textContent?.length ?? 0)) target = run;
+        if (from > utf16) break;
+      }
+      if (target) target.scrollIntoView({ block: 'center' });
+      else if (++tries < 30) requestAnimationFrame(settle);
+    };
+    requestAnimationFrame(settle);
+  };
+
+  const percent = Math.round(Math.min(1, view.top / Math.max(0.0001, 1 - view.size)) * 100);
+  return (
+    <div className="span-map" aria-hidden="true" data-testid="span-map" data-marks={doc.spans.length} title={`${percent}% through the document · click to jump`}>
+      <canvas ref={canvas} onMouseDown={(e) => jump(e.clientY)} />
+      <div className="span-map-thumb" style={{ top: `${view.top * 100}%`, height: `${Math.max(2, view.size * 100)}%` }} />
+      <div className="span-map-position" data-testid="reading-position">
+        {percent}%
+      </div>
+    </div>
+  );
+}
