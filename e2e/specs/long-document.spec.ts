@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { generateText } from '../../bench/generate';
 import { cpLength } from '../../shared/text/offsets';
@@ -91,4 +91,29 @@ test('the span map: a mark per span beside the text, the reading position, and a
   await expect.poll(async () => Number((await page.getByTestId('reading-position').textContent())?.replace('%', ''))).toBeGreaterThan(90);
   await editor.label(NAME, '2');
   await expect(map).toHaveAttribute('data-marks', '1');
+});
+
+test('a restart reopens the document read last, at the place reading stopped', async ({ app }, testInfo) => {
+  test.setTimeout(120_000);
+  const file = testInfo.outputPath('long-place.txt');
+  const text = `${generateText(300_000, 17)}\n\nThe last word goes to ${NAME}.`;
+  await writeFile(file, text, 'utf8');
+  await app.importFiles([file]);
+  const title = titleFromText(text, 'long-place');
+  await expect(app.page.getByTestId('document-title')).toHaveText(title, { timeout: 30_000 });
+  const box = (await app.page.getByTestId('span-map').locator('canvas').boundingBox())!;
+  await app.page.mouse.click(box.x + box.width / 2, box.y + box.height * 0.75);
+  // the place is kept in the user's settings a moment after scrolling stops
+  await expect
+    .poll(async () => JSON.parse(await readFile(path.join(app.dataDir, 'settings.json'), 'utf8')).lastPlace?.offset ?? 0)
+    .toBeGreaterThan(cpLength(text) * 0.6);
+  await app.restart();
+  await expect(app.page.getByTestId('document-title')).toHaveText(title, { timeout: 30_000 });
+  const topOnScreen = () =>
+    new EditorPage(app.page).view.evaluate((view) => {
+      const frame = view.getBoundingClientRect();
+      const first = [...view.querySelectorAll<HTMLElement>('[data-offset]')].find((r) => r.getBoundingClientRect().bottom > frame.top);
+      return first ? Number(first.dataset.offset) : -1;
+    });
+  await expect.poll(topOnScreen).toBeGreaterThan(text.length * 0.6);
 });

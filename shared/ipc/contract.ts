@@ -128,6 +128,10 @@ export const LayoutSettings = z.object({
 export type LayoutSettings = z.infer<typeof LayoutSettings>;
 export const DEFAULT_LAYOUT: LayoutSettings = { sidePanelWidth: 340, sidePanelCollapsed: false };
 
+/** The document open last in a corpus, and the code point offset at the top of the screen. */
+export const LastPlace = z.object({ corpus: z.string(), documentId: z.string(), offset: z.number().int().min(0) });
+export type LastPlace = z.infer<typeof LastPlace>;
+
 export const Settings = z.object({
   annotator: z.string().default(''),
   annotatorId: z.string().default(''),
@@ -139,6 +143,8 @@ export const Settings = z.object({
   layout: LayoutSettings.default(DEFAULT_LAYOUT),
   /** the Suggestions checkbox above the document: off until the user asks for help, then kept */
   showSuggestions: z.boolean().default(false),
+  /** where reading stopped: reopened on start when its corpus opens (never used to open a corpus) */
+  lastPlace: LastPlace.optional(),
   /** importing into the built-in sample: 'ask' offers a new corpus first; 'allow' once the user chose the sample */
   sampleImport: z.enum(['ask', 'allow']).default('ask'),
 });
@@ -160,6 +166,7 @@ export const SettingsPatch = z
     reading: ReadingSettings,
     layout: LayoutSettings,
     showSuggestions: z.boolean(),
+    lastPlace: LastPlace,
     sampleImport: z.enum(['ask', 'allow']),
   })
   .partial();

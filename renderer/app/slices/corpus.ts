@@ -23,7 +23,11 @@ export async function boot(): Promise<void> {
   setInPagePickers(result.inPagePickers);
   setState({ booted: true, host: result.host, settings: result.settings, ...corpusLoaded(result.corpus) });
   for (const d of result.corpus?.damaged ?? []) notify(`Damaged document: ${d.message}${d.hasBackup ? ' A backup is available in the corpus list.' : ''}`);
-  const first = result.corpus?.documents.find((d) => !result.corpus?.damaged.some((x) => x.id === d.id));
+  const readable = result.corpus?.documents.filter((d) => !result.corpus?.damaged.some((x) => x.id === d.id)) ?? [];
+  // the document read last in this corpus, else the first
+  const place = result.settings.lastPlace;
+  const last = place && place.corpus === result.corpus?.path ? readable.find((d) => d.id === place.documentId) : undefined;
+  const first = last ?? readable[0];
   if (first) await openDocument(first.id);
   subscribe('corpus:changedOnDisk', (change) => {
     const s = getState();

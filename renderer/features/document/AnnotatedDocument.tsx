@@ -4,6 +4,7 @@ import { commit, labelRange, link, notify, selectSpan } from '../../app/actions'
 import { getState, setState, useAppState } from '../../app/store';
 import { DocumentView, type DocumentController } from '../../editor/DocumentView';
 import { RejectButton, useSuggestionKeys, useSuggestionLayer } from '../suggest/SuggestionLayer';
+import { followPlace } from './last-place';
 import { SpanMap } from './SpanMap';
 
 /**
@@ -13,6 +14,7 @@ import { SpanMap } from './SpanMap';
  */
 
 let active: DocumentController | null = null;
+let stopFollowing: (() => void) | null = null;
 let waiting: ((c: DocumentController) => void) | null = null;
 
 /** Run `fn` on the view of the open document, once it is on screen (a search hit opens it first). */
@@ -49,11 +51,14 @@ export function AnnotatedDocument() {
   const mode = useAppState((s) => s.mode);
   const snap = useAppState((s) => s.settings?.snapToWords ?? true);
   const onController = useCallback((c: DocumentController | null) => {
+    stopFollowing?.();
+    stopFollowing = null;
     if (!c) {
       active = null;
       return;
     }
     active = c;
+    stopFollowing = followPlace(c, c.doc.id);
     // an opened document takes the keyboard, unless the user is typing somewhere
     const focused = document.activeElement;
     if (!focused || focused === document.body || !focused.closest('input, textarea, select, [role="dialog"]')) c.focus();

@@ -1,0 +1,70 @@
+import { call } from '../../api';
+import { getState, setState } from '../../app/store';
+import { REVEAL_OFFSET_COMMAND } from '../../editor/commands';
+import type { DocumentController } from '../../editor/DocumentView';
+
+/**
+ * Where reading stopped: the open document and the text at the top of the
+ * screen, kept in the user's settings, so the next start reopens the same
+ * document at the same place (boot picks the document; this module scrolls).
+ */
+
+/** Reads the place saved by the last session; dropped once the first document view has used it. */
+let pending: (() => { documentId: string; offset: number } | null) | null = getPendingFromSettings;
+
+function getPendingFromSettings(): { documentId: string; offset: number } | null {
+  const s = getState();
+  const place = s.settings?.lastPlace;
+  return place && s.corpus && place.corpus === s.corpus.path ? { documentId: place.documentId, offset: place.offset } : null;
+}
+
+function save(documentId: string, offset: number): void {
+  const s = getState();
+  if (!s.corpus || !s.settings) return;
+  const place = { corpus: s.corpus.path, documentId, offset };
+  const old = s.settings.lastPlace;
+  if (old && old.corpus === place.corpus && old.documentId === documentId && old.offset === offset) return;
+  setState({ settings: { ...s.settings, lastPlace: place } });
+  // a lost place is not worth a notice: the next scroll or document tries again
+  void call('settings:set', { lastPlace: place }).catch(() => undefined);
+}
+
+/** The code point offset of the first run at the top of the view. */
+function topOffset(c: DocumentController): number {
+  const frame = c.frame!;
+  const top = frame.getBoundingClientRect().top;
+  for (const run of frame.querySelectorAll<HTMLElement>('[data-offset]')) {
+    if (run.getBoundingClientRect().bottom > top) return c.offsetIndex().toCodePoint(Number(run.dataset.offset));
+  }
+  return 0;
+}
+
+/** For the view of `documentId`: restore the saved place once, then keep saving it as the user scrolls. Returns the cleanup. */
+export function followPlace(c: DocumentController, documentId: string): () => void {
+  const restoring = pending?.();
+  pending = null;
+  if (restoring && restoring.documentId === documentId && restoring.offset > 0) {
+    const utf16 = c.offsetIndex().toUtf16(restoring.offset);
+    c.editor.dispatchCommand(REVEAL_OFFSET_COMMAND, utf16);
+    let tries = 0;
+    const settle = (): void => {
+      const runs = [...c.frame!.querySelectorAll<HTMLElement>('[data-offset]')];
+      const run = runs.filter((r) => Number(r.dataset.offset) <= utf16).at(-1);
+      if (run && Number(run.dataset.offset) + (run.textContent?.length ?? 0) >= utf16) run.scrollIntoView({ block: 'start' });
+      else if (++tries < 30) requestAnimationFrame(settle);
+    };
+    requestAnimationFrame(settle);
+  } else {
+    save(documentId, 0);
+  }
+  let timer = 0;
+  const onScroll = (): void => {
+    clearTimeout(timer);
+    timer = window.setTimeout(() => c.frame?.isConnected && save(documentId, topOffset(c)), 600);
+  };
+  c.frame?.addEventListener('scroll', onScroll, { passive: true });
+  return () => {
+    clearTimeout(timer);
+    c.frame?.removeEventListener('scroll', onScroll);
+  };
+}
