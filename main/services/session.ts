@@ -84,17 +84,26 @@ export class Session {
       timer = null;
       const documentIds: string[] = [];
       let meta = false;
-      for (const name of names) {
-        const full = path.join(store.dir, name);
+      const ours = async (full: string): Promise<boolean> => {
         const st = await stat(full).catch(() => null);
-        if (st && store.wroteLast(full, st.mtimeMs)) continue;
+        return !!st && store.wroteLast(full, st.mtimeMs);
+      };
+      // names that arrive while this batch is checked wait for the next one
+      const batch = [...names];
+      names.clear();
+      for (const name of batch) {
+        const full = path.join(store.dir, name);
+        if (await ours(full)) continue;
+        // a write of ours can be caught between its rename and the moment it records its mtime
+        // (autosaves follow each other while typing): look again before calling it someone else's
+        await new Promise((r) => setTimeout(r, 300));
+        if (await ours(full)) continue;
         if (path.basename(full) === MANIFEST) meta = true;
         else {
           const id = store.idForFile(path.basename(full));
           if (id) documentIds.push(id);
         }
       }
-      names.clear();
       if (this.store === store && (documentIds.length || meta)) this.onExternalChange({ documentIds, meta });
     };
     try {
