@@ -46,6 +46,7 @@ describe('a corpus in a folder that cannot be written', () => {
     const s = await CorpusStore.create(dir, { name: 'Shared on a read-only disk' });
     await s.addDocuments([doc]);
     await s.close();
+    // needs root (chattr +i) or a non-root user (chmod): where neither can lock the folder, there is nothing to test
     if (!(await makeUnwritable(dir))) ctx.skip();
     const store = await CorpusStore.open(dir);
     try {
