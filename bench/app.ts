@@ -25,6 +25,8 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-frame-rate-limit', '--disable-gpu-vsync'];
 const REPEATS = Number(process.env.BENCH_APP_REPEATS ?? 7);
+/** BENCH_STEPS=edit,scroll runs only those steps (open, label, relation, scroll, edit), for quick before/after checks */
+const want = (step: string): boolean => !process.env.BENCH_STEPS || process.env.BENCH_STEPS.split(',').includes(step);
 
 export interface AppWorkload extends Workload {
   relations: number;
@@ -249,100 +251,110 @@ export async function runAppBench(): Promise<{ figures: AppFigure[]; bridge: App
       console.log(`${w.name}: ${w.chars.toLocaleString('en')} characters, ${w.spans.toLocaleString('en')} spans, ${w.relations.toLocaleString('en')} relations (full app, browser host)`);
 
       // open from the list, and switch back to a small document
-      const open: number[] = [];
-      const sw: number[] = [];
-      const stopOpenProfile = await profile(context, page, path.join(dataDir, 'open.cpuprofile'));
-      for (let i = 0; i < 3; i++) {
-        open.push(await timed(page, { kind: 'doc', id: 'big' }, () => page.locator('[data-testid="document-row"][data-document-id="big"]').click()));
-        sw.push(await timed(page, { kind: 'doc', id: 'small' }, () => page.locator('[data-testid="document-row"][data-document-id="small"]').click()));
+      if (want('open')) {
+        const open: number[] = [];
+        const sw: number[] = [];
+        const stopOpenProfile = await profile(context, page, path.join(dataDir, 'open.cpuprofile'));
+        for (let i = 0; i < 3; i++) {
+          open.push(await timed(page, { kind: 'doc', id: 'big' }, () => page.locator('[data-testid="document-row"][data-document-id="big"]').click()));
+          sw.push(await timed(page, { kind: 'doc', id: 'small' }, () => page.locator('[data-testid="document-row"][data-document-id="small"]').click()));
+        }
+        await stopOpenProfile();
+        record(w.name, 'open a document from the list', open);
+        record(w.name, 'switch documents (to 20k/500)', sw);
       }
-      await stopOpenProfile();
       await page.locator('[data-testid="document-row"][data-document-id="big"]').click();
       await page.locator('[data-testid="document-view"][data-document-id="big"] [data-span-ids]').first().waitFor();
-      record(w.name, 'open a document from the list', open);
-      record(w.name, 'switch documents (to 20k/500)', sw);
 
-      // label by key, relabel by key, delete, undo
-      const label: number[] = [];
-      const relabel: number[] = [];
-      const del: number[] = [];
-      const undo: number[] = [];
-      const words = await freeWords(page, REPEATS);
-      const stopProfile = await profile(context, page, path.join(dataDir, 'label-relabel-delete-undo.cpuprofile'));
-      for (const [a, b] of words) {
-        const n = await spanCount(page);
-        await selectRange(page, a, b);
-        label.push(await timed(page, { kind: 'spans', count: n + 1, label: 'actor' }, () => page.keyboard.press('2')));
-        const id = (await page.locator('[data-testid="span-row"][aria-selected="true"]').getAttribute('data-span-id'))!;
-        await page.keyboard.press('r');
-        relabel.push(await timed(page, { kind: 'relabelled', id, label: 'figure' }, () => page.keyboard.press('3')));
-        del.push(await timed(page, { kind: 'spans', count: n }, () => page.keyboard.press('Delete')));
-        undo.push(await timed(page, { kind: 'spans', count: n + 1 }, () => page.keyboard.press('Control+z')));
-      }
-      await stopProfile();
-      record(w.name, 'label by key', label);
-      record(w.name, 'relabel by key (r, 3)', relabel);
-      record(w.name, 'delete (Del)', del);
-      record(w.name, 'undo (Ctrl+Z)', undo);
-
-      // add a relation: an attribution labelled, then s, then Enter on an actor reached with Tab
-      const rel: number[] = [];
-      const more = await freeWords(page, REPEATS * 2 + 2);
-      for (let i = 0; i + 1 < more.length && rel.length < REPEATS; i += 2) {
-        await selectRange(page, more[i]![0], more[i]![1]);
-        await page.keyboard.press('4');
-        const attribution = (await page.locator('[data-testid="span-row"][aria-selected="true"]').getAttribute('data-span-id'))!;
-        await selectRange(page, more[i + 1]![0], more[i + 1]![1]);
-        await page.keyboard.press('2');
-        const actor = (await page.locator('[data-testid="span-row"][aria-selected="true"]').getAttribute('data-span-id'))!;
-        await page.locator(`[data-testid="span-row"][data-span-id="${attribution}"]`).click();
-        await page.keyboard.press('s');
-        const count = Number(/· (\d+) relations/.exec((await page.locator('[data-testid="spans-panel"] .panel-summary').textContent()) ?? '')?.[1]);
-        rel.push(await timed(page, { kind: 'relations', count: count + 1 }, () => page.locator(`[data-testid="span-row"][data-span-id="${actor}"]`).click()));
-      }
-      record(w.name, 'add a relation (click the target)', rel);
-
-      // scroll with the side panel open: frame times while the document scrolls one step per frame
-      const frames = await page.evaluate(async () => {
-        const scroller = document.querySelector<HTMLElement>('[data-testid="document-view"]')!;
-        const times: number[] = [];
-        const steps = 200;
-        const stride = (scroller.scrollHeight - scroller.clientHeight) / steps;
-        let last = performance.now();
-        for (let i = 1; i <= steps; i++) {
-          await new Promise<void>((r) =>
-            requestAnimationFrame(() => {
-              scroller.scrollTop = i * stride;
-              r();
-            }),
-          );
-          const now = performance.now();
-          times.push(now - last);
-          last = now;
+      if (want('label')) {
+        // label by key, relabel by key, delete, undo
+        const label: number[] = [];
+        const relabel: number[] = [];
+        const del: number[] = [];
+        const undo: number[] = [];
+        const words = await freeWords(page, REPEATS);
+        const stopProfile = await profile(context, page, path.join(dataDir, 'label-relabel-delete-undo.cpuprofile'));
+        for (const [a, b] of words) {
+          const n = await spanCount(page);
+          await selectRange(page, a, b);
+          label.push(await timed(page, { kind: 'spans', count: n + 1, label: 'actor' }, () => page.keyboard.press('2')));
+          const id = (await page.locator('[data-testid="span-row"][aria-selected="true"]').getAttribute('data-span-id'))!;
+          await page.keyboard.press('r');
+          relabel.push(await timed(page, { kind: 'relabelled', id, label: 'figure' }, () => page.keyboard.press('3')));
+          del.push(await timed(page, { kind: 'spans', count: n }, () => page.keyboard.press('Delete')));
+          undo.push(await timed(page, { kind: 'spans', count: n + 1 }, () => page.keyboard.press('Control+z')));
         }
-        return times.slice(1);
-      });
-      record(w.name, 'scroll frame (side panel open)', frames);
-
-      // one keystroke in edit mode
-      await page.keyboard.press('Control+e');
-      await page.locator('[data-testid="document-view"][data-mode="edit"]').waitFor();
-      const edit: number[] = [];
-      const stopEditProfile = await profile(context, page, path.join(dataDir, 'edit.cpuprofile'));
-      for (let i = 0; i < REPEATS; i++) {
-        await page.evaluate(() => {
-          const run = document.querySelector<HTMLElement>('.sm-content [data-offset]');
-          const range = document.createRange();
-          range.setStart(run!.firstChild!, 1);
-          range.collapse(true);
-          window.getSelection()!.removeAllRanges();
-          window.getSelection()!.addRange(range);
-        });
-        edit.push(await timed(page, { kind: 'frame' }, () => page.keyboard.press('x')));
+        await stopProfile();
+        record(w.name, 'label by key', label);
+        record(w.name, 'relabel by key (r, 3)', relabel);
+        record(w.name, 'delete (Del)', del);
+        record(w.name, 'undo (Ctrl+Z)', undo);
       }
-      await stopEditProfile();
-      await page.keyboard.press('Control+e');
-      record(w.name, 'edit-mode keystroke (to next frame)', edit);
+
+      if (want('relation')) {
+        // add a relation: an attribution labelled, then s, then Enter on an actor reached with Tab
+        const rel: number[] = [];
+        const more = await freeWords(page, REPEATS * 2 + 2);
+        for (let i = 0; i + 1 < more.length && rel.length < REPEATS; i += 2) {
+          await selectRange(page, more[i]![0], more[i]![1]);
+          await page.keyboard.press('4');
+          const attribution = (await page.locator('[data-testid="span-row"][aria-selected="true"]').getAttribute('data-span-id'))!;
+          await selectRange(page, more[i + 1]![0], more[i + 1]![1]);
+          await page.keyboard.press('2');
+          const actor = (await page.locator('[data-testid="span-row"][aria-selected="true"]').getAttribute('data-span-id'))!;
+          await page.locator(`[data-testid="span-row"][data-span-id="${attribution}"]`).click();
+          await page.keyboard.press('s');
+          const count = Number(/· (\d+) relations/.exec((await page.locator('[data-testid="spans-panel"] .panel-summary').textContent()) ?? '')?.[1]);
+          rel.push(await timed(page, { kind: 'relations', count: count + 1 }, () => page.locator(`[data-testid="span-row"][data-span-id="${actor}"]`).click()));
+        }
+        record(w.name, 'add a relation (click the target)', rel);
+      }
+
+      if (want('scroll')) {
+        // scroll with the side panel open: frame times while the document scrolls one step per frame
+        const frames = await page.evaluate(async () => {
+          const scroller = document.querySelector<HTMLElement>('[data-testid="document-view"]')!;
+          const times: number[] = [];
+          const steps = 200;
+          const stride = (scroller.scrollHeight - scroller.clientHeight) / steps;
+          let last = performance.now();
+          for (let i = 1; i <= steps; i++) {
+            await new Promise<void>((r) =>
+              requestAnimationFrame(() => {
+                scroller.scrollTop = i * stride;
+                r();
+              }),
+            );
+            const now = performance.now();
+            times.push(now - last);
+            last = now;
+          }
+          return times.slice(1);
+        });
+        record(w.name, 'scroll frame (side panel open)', frames);
+      }
+
+      if (want('edit')) {
+        // one keystroke in edit mode
+        await page.keyboard.press('Control+e');
+        await page.locator('[data-testid="document-view"][data-mode="edit"]').waitFor();
+        const edit: number[] = [];
+        const stopEditProfile = await profile(context, page, path.join(dataDir, 'edit.cpuprofile'));
+        for (let i = 0; i < REPEATS; i++) {
+          await page.evaluate(() => {
+            const run = document.querySelector<HTMLElement>('.sm-content [data-offset]');
+            const range = document.createRange();
+            range.setStart(run!.firstChild!, 1);
+            range.collapse(true);
+            window.getSelection()!.removeAllRanges();
+            window.getSelection()!.addRange(range);
+          });
+          edit.push(await timed(page, { kind: 'frame' }, () => page.keyboard.press('x')));
+        }
+        await stopEditProfile();
+        await page.keyboard.press('Control+e');
+        record(w.name, 'edit-mode keystroke (to next frame)', edit);
+      }
 
       // the bridge alone: a request that does nothing, page → Node → page
       const rt = await page.evaluate(async () => {

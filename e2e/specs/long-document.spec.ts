@@ -117,3 +117,51 @@ test('a restart reopens the document read last, at the place reading stopped', a
     });
   await expect.poll(topOnScreen).toBeGreaterThan(text.length * 0.6);
 });
+
+test('edit mode on a long document is windowed: typing, a new line and joining lines far down land at the right offsets', async ({ app }, testInfo) => {
+  test.setTimeout(180_000);
+  const file = testInfo.outputPath('long-edit.txt');
+  const body = generateText(300_000, 17);
+  const text = `${body}\n\nNear the end, ${NAME} spoke.\nLast line.`;
+  await writeFile(file, text, 'utf8');
+  await app.importFiles([file]);
+  const title = titleFromText(text, 'long-edit');
+  await expect(app.page.getByTestId('document-title')).toHaveText(title, { timeout: 30_000 });
+  const { page } = app;
+  const editor = new EditorPage(page);
+  await page.keyboard.press('Control+End');
+  await expect(editor.view.locator('[data-offset]', { hasText: NAME })).toHaveCount(1);
+  await editor.label(NAME, '2');
+  await expect(editor.row('actor', NAME)).toHaveCount(1);
+  await page.getByTestId('mode-toggle').click();
+  await expect(editor.view).toHaveAttribute('data-mode', 'edit');
+  // only a window of the text is editable nodes, not the whole document
+  const paragraphs = text.split('\n').length;
+  await expect(editor.view.locator('[data-offset]', { hasText: 'Near the end' })).toHaveCount(1);
+  expect(await editor.view.locator('.sm-content > *').count()).toBeLessThan(paragraphs / 4);
+  // type before the span, break the line, and join it again
+  await editor.select('Near the end');
+  await page.evaluate(() => window.getSelection()!.collapseToStart());
+  await page.keyboard.type('Indeed. ');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('More');
+  await expect(editor.view.locator('.sm-content > *', { hasText: /^MoreNear the end/ })).toHaveCount(1);
+  for (let i = 0; i < 5; i++) await page.keyboard.press('Backspace');
+  // far above, outside the window that was edited: the top of the document, rendered as the view scrolls there
+  await editor.view.evaluate((el) => el.scrollTo({ top: 0 }));
+  const opening = body.slice(0, body.indexOf('\n'));
+  await expect(editor.view.locator('.sm-content > *').first()).toHaveText(opening);
+  await editor.select(opening.slice(0, 30));
+  await page.evaluate(() => window.getSelection()!.collapseToStart());
+  await page.keyboard.type('A ');
+  await page.getByTestId('mode-toggle').click();
+  await expect(editor.view).toHaveAttribute('data-mode', 'annotate');
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  const expected = `A ${body}\n\nIndeed. Near the end, ${NAME} spoke.\nLast line.`;
+  const saved = await readSavedDocument(path.join(app.dataDir, 'Sample corpus'), title);
+  expect(saved.text.length).toBe(expected.length);
+  expect(saved.text).toBe(expected);
+  const span = saved.spans.find((s) => s.label === 'actor')!;
+  expect(span.text).toBe(NAME);
+  expect(span.start).toBe(cpLength(expected.slice(0, expected.lastIndexOf(NAME))));
+});

@@ -18,7 +18,7 @@ import { RelationArcsPlugin } from './plugins/RelationArcsPlugin';
 import { SelectionPlugin } from './plugins/SelectionPlugin';
 import { SpanClickPlugin } from './plugins/SpanClickPlugin';
 
-export type { Decoration, Decorations, DocumentViewCallbacks } from './controller';
+export type { Decoration, Decorations, DocumentViewCallbacks, TextChange } from './controller';
 export { DocumentController } from './controller';
 
 export interface DocumentViewProps extends DocumentViewCallbacks {
@@ -76,7 +76,7 @@ function Frame(props: DocumentViewProps) {
     snapToWords,
     annotate: annotate && mode === 'annotate',
     decorations,
-    callbacks: { onLabelRange: props.onLabelRange, onSelectSpan: props.onSelectSpan, onLink: props.onLink, onTextEdit: props.onTextEdit, onNotify: props.onNotify },
+    callbacks: { onLabelRange: props.onLabelRange, onSelectSpan: props.onSelectSpan, onLink: props.onLink, onTextEdit: props.onTextEdit, onTextEditPending: props.onTextEditPending, onNotify: props.onNotify },
   };
   // a ref callback runs before any plugin's effect, so plugins find the frame when they register
   const frame = useCallback((el: HTMLDivElement | null) => void (controller.frame = el), [controller]);

@@ -30,9 +30,34 @@ export interface DocumentViewCallbacks {
   /** `step`: moved with the span keys (a relation being drawn is not finished by it); `click`: chosen with the mouse */
   onSelectSpan?: (id: string | null, how: 'click' | 'step') => void;
   onLink?: (type: string, from: string, to: string) => void;
-  /** edit mode: the document after one text edit, and how many spans it removed */
-  onTextEdit?: (next: Document, removedSpans: number) => void;
+  /**
+   * edit mode: the document after one text edit, how many spans it removed,
+   * and the edit itself (UTF-16 offsets into the text before it), so nobody
+   * has to diff a long text again to find it
+   */
+  onTextEdit?: (next: Document, removedSpans: number, change: TextChange) => void;
+  /** edit mode: a key changed the text, painted now; its onTextEdit follows after this frame */
+  onTextEditPending?: () => void;
   onNotify?: (message: string, kind: 'error' | 'info') => void;
+}
+
+/** One replacement of [start, end) by `insert`, in UTF-16 offsets. */
+export interface TextChange {
+  start: number;
+  end: number;
+  insert: string;
+}
+
+/**
+ * What the editable window shows while editing: `text` is the document text
+ * it agrees with, and [from, to) the part of it that is Lexical nodes.
+ */
+export interface EditWindow {
+  text: string;
+  from: number;
+  to: number;
+  /** where the caret should be if the window has to be rebuilt from the model */
+  caret: number | null;
 }
 
 export interface ViewInputs {
@@ -56,6 +81,12 @@ export class DocumentController {
   /** the selection to label, UTF-16: set on mouse-up, so Alt at release time means exact characters */
   pendingSelection: { start: number; end: number } | null = null;
   inputs!: ViewInputs;
+  /** edit mode only: written by the content plugin when it renders, and by the edit plugin when the user types */
+  editWindow: EditWindow | null = null;
+  /** the last text edit made in this view, so what follows from the text (paragraphs) is updated, not recomputed */
+  lastEdit: { before: string; after: string; change: TextChange } | null = null;
+  /** edit mode: hand typed text still waiting for the next frame to the app now */
+  flushEdits: (() => void) | null = null;
   /** the view's focusable frame */
   frame: HTMLElement | null = null;
   private index: OffsetIndex | null = null;
@@ -70,7 +101,7 @@ export class DocumentController {
   /** One index per text: labelling stays O(log n) on a 1M-character document. */
   offsetIndex(): OffsetIndex {
     const text = this.inputs.doc.text;
-    if (this.index?.text !== text) this.index = new OffsetIndex(text);
+    if (this.index?.text !== text) this.index = OffsetIndex.of(text);
     return this.index;
   }
 

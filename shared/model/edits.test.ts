@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mixedText, seeded } from '../text/arbitraries';
+import { mixedText, mixedTextWithLoneSurrogates, seeded } from '../text/arbitraries';
 import { cpLength, cpSlice } from '../text/offsets';
 import { DEFAULT_SCHEMA } from './defaults';
 import {
@@ -377,5 +377,43 @@ describe('relationsBrokenByRelabel', () => {
     expect(relationsBrokenByRelabel(doc, DEFAULT_SCHEMA, actorId, 'claim').map((r) => r.type)).toEqual(['source']);
     expect(relationsBrokenByRelabel(doc, DEFAULT_SCHEMA, actorId, 'actor')).toEqual([]);
     expect(relationsBrokenByRelabel(doc, DEFAULT_SCHEMA, cueId, 'figure').map((r) => r.type)).toEqual(['source']);
+  });
+});
+
+describe('applyTextEdit on any text', () => {
+  it('leaves every kept span holding exactly the characters at its offsets, and every relation between kept spans', () => {
+    const scene = mixedTextWithLoneSurrogates(30).chain((text) => {
+      const n = cpLength(text);
+      return fc.record({
+        text: fc.constant(text),
+        spans: fc.array(fc.tuple(fc.nat(n), fc.nat(n)), { maxLength: 12 }),
+        a: fc.nat(n),
+        b: fc.nat(n),
+        insert: mixedTextWithLoneSurrogates(3),
+      });
+    });
+    fc.assert(
+      fc.property(scene, ({ text, spans, a, b, insert }) => {
+        let doc = docOf(text);
+        spans.forEach(([x, y], i) => {
+          const [s, e] = x < y ? [x, y] : [y, x];
+          if (s === e) return;
+          try {
+            doc = addSpan(doc, { label: i % 2 ? 'actor' : 'claim', start: s, end: e, id: `s${i}` }, who).doc;
+          } catch {
+            // the same label twice on the same characters is refused: fine, one fewer span
+          }
+        });
+        const ids = doc.spans.map((s) => s.id);
+        for (let i = 1; i < ids.length; i++) doc = { ...doc, relations: [...doc.relations, { id: `r${i}`, type: 'source', from: ids[i - 1]!, to: ids[i]!, annotator: 'tester' }] };
+        const [x, y] = a <= b ? [a, b] : [b, a];
+        const { doc: next, removed } = applyTextEdit(doc, x, y, insert, LATER);
+        expect(next.spans.length + removed.length).toBe(doc.spans.length);
+        for (const s of next.spans) expect(s.text).toBe(cpSlice(next.text, s.start, s.end));
+        const kept = new Set(next.spans.map((s) => s.id));
+        expect(next.relations).toEqual(doc.relations.filter((r) => kept.has(r.from) && kept.has(r.to)));
+      }),
+      seeded(400, 'applyTextEdit any text'),
+    );
   });
 });

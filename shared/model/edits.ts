@@ -169,13 +169,23 @@ export function applyTextEdit(doc: Document, a: number, b: number, insert: strin
   const u16a = index.toUtf16(a);
   const u16b = index.toUtf16(b);
   const text = doc.text.slice(0, u16a) + insert + doc.text.slice(u16b);
-  const nextIndex = new OffsetIndex(text);
+  const nextIndex = index.afterEdit(text, u16a, u16b, insert);
   // measured on the whole text, not the insert: a lone surrogate at either end can pair up with its neighbour
   const delta = nextIndex.cpLength - index.cpLength;
   const insLen = delta + (b - a);
   const spans: Span[] = [];
   const removed: Span[] = [];
   for (const s of doc.spans) {
+    // away from the edit a span keeps its characters and only moves (next to it, a lone surrogate may pair up
+    // with one across the edit, so those spans take the long way); on a long text this is nearly every span
+    if (s.end < a) {
+      spans.push(s);
+      continue;
+    }
+    if (s.start > b + 1) {
+      spans.push(delta ? { ...s, start: s.start + delta, end: s.end + delta } : s);
+      continue;
+    }
     const r = moveRange(s.start, s.end, a, b, insLen, delta);
     if (!r) {
       removed.push(s);
@@ -192,7 +202,7 @@ export function applyTextEdit(doc: Document, a: number, b: number, insert: strin
   for (let i = 1; i < spans.length && sorted; i++) sorted = compareSpans(spans[i - 1]!, spans[i]!) <= 0;
   return {
     delta,
-    doc: { ...doc, text, spans: sorted ? spans : sortSpans(spans), relations: doc.relations.filter((r) => !gone.has(r.from) && !gone.has(r.to)), updatedAt: now },
+    doc: { ...doc, text, spans: sorted ? spans : sortSpans(spans), relations: gone.size ? doc.relations.filter((r) => !gone.has(r.from) && !gone.has(r.to)) : doc.relations, updatedAt: now },
     removed,
   };
 }

@@ -384,21 +384,41 @@ export function textEditOps(doc: Document, from: number, to: number, insert: str
  * elsewhere (the editor, which knows where the caret was), given the
  * replaced UTF-16 range [from, to) of `doc.text`.
  */
-export function textEditResultOps(doc: Document, edited: Document, from: number, to: number, index = new OffsetIndex(doc.text), nextIndex = new OffsetIndex(edited.text)): { ops: Op[]; spans: Span[] } {
+/**
+ * Each span's successor after an edit, by its place in `before` (undefined:
+ * gone). An edit keeps the surviving spans in their order almost always, so
+ * the lists are walked together, with no map of every span per typed key;
+ * a reordered list falls back to a map by id.
+ */
+function successors(before: readonly Span[], after: readonly Span[]): (Span | undefined)[] {
+  let j = 0;
+  const out = before.map((s) => (after[j]?.id === s.id ? after[j++] : undefined));
+  if (j === after.length) return out;
+  const byId = new Map(after.map((s) => [s.id, s]));
+  return before.map((s) => byId.get(s.id));
+}
+
+export function textEditResultOps(
+  doc: Document,
+  edited: Document,
+  from: number,
+  to: number,
+  index = new OffsetIndex(doc.text),
+  nextIndex = new OffsetIndex(edited.text),
+  insert = edited.text.slice(from, edited.text.length - (doc.text.length - to)),
+): { ops: Op[]; spans: Span[] } {
   const a = index.toCodePoint(from);
   const b = index.toCodePoint(to, 'end');
   const delta = nextIndex.cpLength - index.cpLength;
-  const insert = edited.text.slice(from, edited.text.length - (doc.text.length - to));
-  const after = new Map<string, Span>();
-  for (const s of edited.spans) after.set(s.id, s);
-  const gone = doc.spans.filter((s) => !after.has(s.id)).map((s) => s.id);
+  const after = successors(doc.spans, edited.spans);
+  const gone = doc.spans.filter((_, i) => !after[i]).map((s) => s.id);
   const ops = removeSpansOps(doc, gone);
   const rangeAfter: [number, number] = [a, a + delta + (b - a)];
   const moves: { before: Span; after: Span }[] = [];
   // the spans as applying the ops leaves them: each in its old place in the list
   const spans: Span[] = [];
-  for (const s of doc.spans) {
-    const next = after.get(s.id);
+  for (const [i, s] of doc.spans.entries()) {
+    const next = after[i];
     if (!next) continue;
     spans.push(next);
     // listed unless the plain rule (before: unchanged, after: shifted) gives exactly this span both ways

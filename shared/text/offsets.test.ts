@@ -148,3 +148,31 @@ describe('cpSlice', () => {
     );
   });
 });
+
+describe('OffsetIndex.afterEdit', () => {
+  it('gives the index a full pass over the edited text gives, lone surrogates pairing up across the edit included', () => {
+    const edit = mixedTextWithLoneSurrogates().chain((t) =>
+      fc.record({ text: fc.constant(t), a: fc.nat(t.length), b: fc.nat(t.length), insert: mixedTextWithLoneSurrogates(4) }),
+    );
+    fc.assert(
+      fc.property(edit, ({ text, a, b, insert }) => {
+        const [start, end] = a <= b ? [a, b] : [b, a];
+        const next = text.slice(0, start) + insert + text.slice(end);
+        const fast = new OffsetIndex(text).afterEdit(next, start, end, insert);
+        const full = new OffsetIndex(next);
+        expect(fast.cpLength).toBe(full.cpLength);
+        for (let u = 0; u <= next.length; u++) expect(fast.toCodePoint(u, 'end')).toBe(full.toCodePoint(u, 'end'));
+        for (let c = 0; c <= full.cpLength; c++) expect(fast.toUtf16(c)).toBe(full.toUtf16(c));
+      }),
+      seeded(400, 'afterEdit'),
+    );
+  });
+
+  it('pairs a high surrogate left before the edit with a low one the insert begins with', () => {
+    const text = 'ab\uD83Dxyz';
+    const next = 'ab\uD83D\uDE80yz';
+    const index = new OffsetIndex(text).afterEdit(next, 3, 4, '\uDE80');
+    expect(index.cpLength).toBe([...next].length);
+    expect(index.slice(2, 3)).toBe('🚀');
+  });
+});

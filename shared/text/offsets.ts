@@ -29,20 +29,66 @@ export function cpLength(text: string): number {
  */
 export class OffsetIndex {
   /** UTF-16 index of the high surrogate of each astral character, ascending */
-  private readonly astral: number[] = [];
+  private readonly astral: number[];
   readonly utf16Length: number;
   readonly cpLength: number;
 
-  constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (isHighSurrogate(c) && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1))) {
-        this.astral.push(i);
+  constructor(
+    readonly text: string,
+    astral?: number[],
+  ) {
+    if (!astral) {
+      astral = [];
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (isHighSurrogate(c) && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1))) {
+          astral.push(i);
+          i++;
+        }
+      }
+    }
+    this.astral = astral;
+    this.utf16Length = text.length;
+    this.cpLength = text.length - astral.length;
+  }
+
+  /**
+   * The index of `next`, the text after replacing UTF-16 [start, end) of
+   * this one by `insert`, in O(astral characters + insert) instead of a pass
+   * over the whole text: astral characters away from the edit only move,
+   * and the edit's neighbourhood (where a lone surrogate may pair up with
+   * one on the other side) is rescanned from this text and the insert, so a
+   * long text just built by concatenation is not read (and flattened) here.
+   */
+  afterEdit(next: string, start: number, end: number, insert: string): OffsetIndex {
+    const shift = insert.length - (end - start);
+    const at = (i: number): number => (i < start ? this.text.charCodeAt(i) : i < start + insert.length ? insert.charCodeAt(i - start) : this.text.charCodeAt(i - shift));
+    const from = Math.max(0, start - 1);
+    const to = Math.min(next.length, start + insert.length + 1);
+    const astral: number[] = [];
+    let k = 0;
+    while (k < this.astral.length && this.astral[k]! < from) astral.push(this.astral[k++]!);
+    let i = from;
+    for (; i < to; i++) {
+      if (isHighSurrogate(at(i)) && i + 1 < next.length && isLowSurrogate(at(i + 1))) {
+        astral.push(i);
         i++;
       }
     }
-    this.utf16Length = text.length;
-    this.cpLength = text.length - this.astral.length;
+    // old pairs that start at or after the first position not rescanned, moved by the edit
+    while (k < this.astral.length && this.astral[k]! + shift < i) k++;
+    for (; k < this.astral.length; k++) astral.push(this.astral[k]! + shift);
+    return remember(new OffsetIndex(next, astral));
+  }
+
+  /**
+   * The index of `text`, shared: the editor, the document session and the
+   * view all ask for the index of the same text, and one typed key makes a
+   * new text. A few recent ones are kept (Review shows two documents).
+   */
+  static of(text: string): OffsetIndex {
+    for (const e of recent) if (e.text === text) return e;
+    return remember(new OffsetIndex(text));
   }
 
   /** Code point offset → UTF-16 offset. Clamps to the text. */
@@ -86,6 +132,14 @@ export class OffsetIndex {
   slice(start: number, end: number): string {
     return this.text.slice(this.toUtf16(start), this.toUtf16(end));
   }
+}
+
+const recent: OffsetIndex[] = [];
+
+function remember(index: OffsetIndex): OffsetIndex {
+  recent.unshift(index);
+  if (recent.length > 4) recent.pop();
+  return index;
 }
 
 /** Slice `text` by code point offsets, like Python's `text[start:end]`. */

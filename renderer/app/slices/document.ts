@@ -8,6 +8,7 @@ import { paragraphDirection, visualCaretCommand } from '../../../shared/text/bid
 import { moveSpanEdge, type EdgeMove } from '../../../shared/text/span-bounds';
 import type { Document, DocStatus } from '../../../shared/model/schema';
 import { diffText } from '../../editor/text-diff';
+import type { TextChange } from '../../editor/DocumentView';
 import { SaveQueue } from '../save-queue';
 import { UndoHistory } from '../undo-history';
 import { getState, replaceSummary, setState, subscribeState, type AppState } from '../store';
@@ -37,7 +38,7 @@ let lastIndex: OffsetIndex | null = null;
 
 /** The offset index of `text`, kept for the last text asked about (the open document). */
 export function offsetIndexFor(text: string): OffsetIndex {
-  if (lastIndex?.text !== text) lastIndex = new OffsetIndex(text);
+  if (lastIndex?.text !== text) lastIndex = OffsetIndex.of(text);
   return lastIndex;
 }
 
@@ -151,6 +152,11 @@ export function commitOps(ops: Op[], opts: CommitOptions = {}): boolean {
   setState({ doc, canUndo: history.canUndo, canRedo: history.canRedo, ...opts.extra });
   queue.push(all);
   return true;
+}
+
+/** Text typed in edit mode reaches the session a frame later: until then the toolbar must not say "saved". */
+export function unsavedTyping(): void {
+  if (getState().save.state !== 'saving') setState({ save: { state: 'saving' } });
 }
 
 /** End the current undo group (a note field lost focus). */
@@ -341,12 +347,13 @@ export function editText(from: number, to: number, insert: string): void {
  * it knows where the caret was, so it says which of two equal words went.
  * Typing shares undo steps; an edit that removed spans is a step of its own.
  */
-export function commit(next: Document, extra: Partial<AppState> = {}, group?: string): void {
+export function commit(next: Document, extra: Partial<AppState> = {}, group?: string, change?: TextChange): void {
   const doc = getState().doc;
   if (!doc) return;
-  const d = diffText(doc.text, next.text);
+  // the editor says where it edited (reading a new 1M-character text to check costs a copy of it: lengths must agree)
+  const d = change && next.text.length === doc.text.length - (change.end - change.start) + change.insert.length ? change : diffText(doc.text, next.text);
   if (d) {
-    const { ops, spans } = textEditResultOps(doc, next, d.start, d.end, offsetIndexFor(doc.text), offsetIndexFor(next.text));
+    const { ops, spans } = textEditResultOps(doc, next, d.start, d.end, offsetIndexFor(doc.text), offsetIndexFor(next.text), d.insert);
     commitOps(ops, { next: { ...doc, text: next.text, spans, relations: next.relations }, extra, ...(group ? { group } : {}) });
   }
 }

@@ -1,10 +1,11 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $createParagraphNode, $getNodeByKey, $getRoot, COMMAND_PRIORITY_LOW, type LexicalEditor, type NodeKey, type ParagraphNode } from 'lexical';
+import { $createParagraphNode, $getNodeByKey, $getRoot, $getSelection, $isRangeSelection, $setSelection, COMMAND_PRIORITY_LOW, SKIP_SCROLL_INTO_VIEW_TAG, type LexicalEditor, type NodeKey, type ParagraphNode } from 'lexical';
 import { useEffect, useMemo, useRef } from 'react';
 import type { AnnotationSchema, Document } from '../../../shared/model/schema';
 import { REVEAL_OFFSET_COMMAND } from '../commands';
-import { useController, type Decoration, type Decorations } from '../controller';
-import { $createSpanRunNode } from '../nodes/SpanRunNode';
+import { useController, type Decoration, type Decorations, type EditWindow, type TextChange } from '../controller';
+import { editParagraphs } from '../paragraph-edit';
+import { $createSpanRunNode, SpanRunNode } from '../nodes/SpanRunNode';
 import { paragraphAt, paragraphRuns, runsSignature, splitParagraphs, type Paragraph, type Run, type ViewSpan } from '../segments';
 import { SpanIndex } from '../span-index';
 import { HeightModel } from '../windowing';
@@ -20,23 +21,37 @@ interface Props {
   decorations: Decorations;
 }
 
-/** What the editor currently shows: paragraphs [first, last) of `text`. */
+/** What the editor currently shows: paragraphs [first, last) of `text`, as plain editable text or as runs. */
 interface Built {
   text: string;
   first: number;
   last: number;
   keys: NodeKey[];
   signatures: string[];
+  editing: boolean;
 }
+
+/** Line metrics of the last calibration, so a text edited in place keeps its estimates. */
+interface Metrics {
+  lineHeight: number;
+  perLine: number;
+}
+
+const NO_SPANS: readonly ViewSpan[] = [];
 
 /** The latest inputs, for the scroll handler that runs between renders. */
 interface Live {
   text: string;
   paragraphs: Paragraph[];
-  buckets: readonly ViewSpan[][];
+  buckets: readonly (readonly ViewSpan[])[];
   heights: HeightModel;
   colors: Map<string, string>;
   decorations: ReadonlyMap<string, Decoration> | undefined;
+  editing: boolean;
+  /** while editing: whether the window shows text the model does not have yet */
+  typedAhead: () => boolean;
+  /** told what the window shows after every render while editing */
+  shown: (b: Built, paragraphs: readonly Paragraph[]) => void;
 }
 
 /**
@@ -49,6 +64,11 @@ interface Live {
  * offsets whatever the window. When spans change, only paragraphs whose
  * runs changed are touched, and spans are indexed by paragraph, so one
  * label does not rebuild runs for the whole text.
+ *
+ * Edit mode is windowed the same way, as plain editable paragraphs: the
+ * edit plugin reads only the window, and the text the user typed is adopted
+ * as it stands in the DOM (never re-rendered under the caret), so a
+ * keystroke costs the same on 1M characters as on a page.
  */
 export function ContentPlugin({ doc, schema, selectedSpanId, mode, decorations }: Props): null {
   const [editor] = useLexicalComposerContext();
@@ -57,12 +77,14 @@ export function ContentPlugin({ doc, schema, selectedSpanId, mode, decorations }
   const live = useRef<Live | null>(null);
   const shownSelection = useRef<string | null>(null);
   const colors = useMemo(() => new Map(schema.labels.map((l) => [l.name, l.color])), [schema]);
-  const paragraphs = useMemo(() => splitParagraphs(doc.text), [doc.text]);
-  const heights = useMemo(() => HeightModel.of(paragraphs, 36, 80), [paragraphs]);
+  const derived = useRef<{ text: string; paragraphs: Paragraph[]; heights: HeightModel } | null>(null);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the controller's last edit belongs to this text
+  const { paragraphs, heights } = useMemo(() => derive(derived, doc.text, controller.lastEdit), [doc.text]);
   // the controller's index, shared with labelling, so the first label on a long text does not index it again
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the controller's index follows doc.text
   const index = useMemo(() => controller.offsetIndex(), [controller, doc.text]);
   const spanIndex = useRef<SpanIndex | null>(null);
+  const metrics = useRef<Metrics | null>(null);
 
   useEffect(
     () =>
@@ -123,26 +145,61 @@ export function ContentPlugin({ doc, schema, selectedSpanId, mode, decorations }
 
   useEffect(() => {
     const root = editor.getRootElement();
-    if (mode === 'edit') {
-      built.current = null; // EditPlugin owns the editor while editing, and shows the whole text
-      if (root) root.style.paddingTop = root.style.paddingBottom = '';
-      return;
+    const editing = mode === 'edit';
+    editor.setEditable(editing);
+    let buckets: readonly (readonly ViewSpan[])[];
+    let si: SpanIndex | null = null;
+    if (editing) buckets = new Array<readonly ViewSpan[]>(paragraphs.length).fill(NO_SPANS);
+    else {
+      si = spanIndex.current?.paragraphs === paragraphs ? spanIndex.current.update(doc.spans) : SpanIndex.build(paragraphs, index, doc.spans);
+      spanIndex.current = si;
+      buckets = si.buckets;
     }
-    editor.setEditable(false);
-    const si = spanIndex.current?.paragraphs === paragraphs ? spanIndex.current.update(doc.spans) : SpanIndex.build(paragraphs, index, doc.spans);
-    spanIndex.current = si;
-    const state: Live = { text: doc.text, paragraphs, buckets: si.buckets, heights, colors, decorations: decorations.spans };
-    const same = live.current && live.current.buckets === state.buckets && live.current.colors === colors && live.current.decorations === state.decorations;
+    const shown = (b: Built, ps: readonly Paragraph[]): void => {
+      if (b.editing) controller.editWindow = { text: b.text, from: ps[b.first]!.start, to: ps[b.last - 1]!.end, caret: null };
+    };
+    const typedAhead = (): boolean => !!controller.editWindow && controller.editWindow.text !== doc.text;
+    const state: Live = { text: doc.text, paragraphs, buckets, heights, colors, decorations: editing ? undefined : decorations.spans, editing, shown, typedAhead };
+    const previous = live.current;
+    const same = previous && previous.buckets === state.buckets && previous.colors === colors && previous.decorations === state.decorations && previous.editing === editing;
     live.current = state;
     const prev = built.current;
-    if (!prev || prev.text !== doc.text) {
+    const typed = controller.editWindow;
+    // the window shows this text because the user typed it there
+    const typedHere = !!prev?.editing && !!previous && prev.text !== doc.text && typed?.text === doc.text;
+    if (typedHere && metrics.current) carryHeights(previous!.heights, heights, prev!, typed!, paragraphs, metrics.current);
+    if (editing && typedHere) {
+      if (adopt(editor, built, state, typed!)) {
+        // scrolling while the model caught up was put off: catch up with it
+        ensureWindow(editor, built, state);
+        return;
+      }
+      // a line break typed or removed changed which paragraphs there are: rebuild the window, caret included
+      built.current = null;
+      render(editor, built, state, paragraphAt(paragraphs, typed!.from), paragraphAt(paragraphs, typed!.to) + 1, typed!.caret);
+      return;
+    }
+    if (!editing) controller.editWindow = null;
+    if (prev && (prev.text === doc.text || typedHere) && prev.editing !== editing) {
+      // into or out of edit mode: the same paragraphs at the same place, their heights known
+      const first = typedHere ? paragraphAt(paragraphs, typed!.from) : prev.first;
+      const last = typedHere ? paragraphAt(paragraphs, typed!.to) + 1 : prev.last;
       shownSelection.current = selectedSpanId;
-      const { first, last } = wanted(editor, heights, 1) ?? { first: 0, last: Math.min(paragraphs.length, 40) };
+      built.current = null;
       render(editor, built, state, first, last);
-      if (root) calibrate(editor, built.current!, heights);
       ensureWindow(editor, built, state);
       return;
     }
+    if (!prev || prev.text !== doc.text || prev.editing !== editing) {
+      shownSelection.current = selectedSpanId;
+      const { first, last } = wanted(editor, heights, 1) ?? { first: 0, last: Math.min(paragraphs.length, 40) };
+      built.current = null;
+      render(editor, built, state, first, last);
+      if (root) metrics.current = calibrate(editor, built.current!, heights);
+      ensureWindow(editor, built, state);
+      return;
+    }
+    if (editing || !si) return;
     // a selection outside the window (spans panel, Tab, search) moves the window to it
     const moved = selectedSpanId !== shownSelection.current;
     shownSelection.current = selectedSpanId;
@@ -156,9 +213,33 @@ export function ContentPlugin({ doc, schema, selectedSpanId, mode, decorations }
     // only the selection changed: SelectionPlugin moves a class, nothing here is rebuilt
     if (same) return;
     render(editor, built, state, prev.first, prev.last);
-  }, [editor, doc, paragraphs, index, heights, colors, selectedSpanId, mode, decorations]);
+  }, [editor, controller, doc, paragraphs, index, heights, colors, selectedSpanId, mode, decorations]);
 
   return null;
+}
+
+/**
+ * Paragraphs and their heights for a text. After a keystroke they follow
+ * from the last ones and the edit; typing inside a paragraph keeps every
+ * paragraph in its place, so the height model, measurements included, stays.
+ */
+function derive(
+  derived: { current: { text: string; paragraphs: Paragraph[]; heights: HeightModel } | null },
+  text: string,
+  edit: { before: string; after: string; change: TextChange } | null,
+): { paragraphs: Paragraph[]; heights: HeightModel } {
+  const prev = derived.current;
+  if (prev?.text === text) return prev;
+  let next: { text: string; paragraphs: Paragraph[]; heights: HeightModel };
+  if (prev && edit && edit.before === prev.text && edit.after === text) {
+    const paragraphs = editParagraphs(prev.paragraphs, prev.text, edit.change);
+    next = { text, paragraphs, heights: paragraphs.length === prev.paragraphs.length ? prev.heights : HeightModel.of(paragraphs, 36, 80) };
+  } else {
+    const paragraphs = splitParagraphs(text);
+    next = { text, paragraphs, heights: HeightModel.of(paragraphs, 36, 80) };
+  }
+  derived.current = next;
+  return next;
 }
 
 function scroller(root: HTMLElement): HTMLElement {
@@ -189,7 +270,9 @@ function ensureWindow(editor: LexicalEditor, built: { current: Built | null }, s
   const b = built.current;
   const need = wanted(editor, state.heights, 0.5);
   if (!b || !need) return;
-  if (b.first <= need.first && b.last >= need.last && b.text === state.text) return;
+  if (b.first <= need.first && b.last >= need.last && b.text === state.text && b.editing === state.editing) return;
+  // typed text not yet in the model: the window stays as the user left it until the model catches up (a frame)
+  if (state.editing && state.typedAhead()) return;
   let next = wanted(editor, state.heights, 1)!;
   // a jump (scrollbar drag, End, a stride of screens) shares nothing with the old window:
   // render a quarter screen around the viewport now, the usual margin on the next scroll
@@ -197,16 +280,25 @@ function ensureWindow(editor: LexicalEditor, built: { current: Built | null }, s
   render(editor, built, state, next.first, next.last);
 }
 
-function render(editor: LexicalEditor, built: { current: Built | null }, state: Live, first: number, last: number): void {
-  const { text, paragraphs, buckets, colors, decorations, heights } = state;
+/** What paragraph i looks like: its runs, and a signature that changes when they would render differently. */
+function runsOf(state: Live, i: number): { runs: Run[]; signature: string } {
+  const p = state.paragraphs[i]!;
+  const runs = paragraphRuns(p, state.buckets[i]!);
+  // editing shows plain text: its place is its look (and reading the text here would copy a just-edited 1M-character string)
+  if (state.editing) return { runs, signature: `${p.start}-${p.end}` };
+  // selection is a class toggle (SelectionPlugin), so it is not part of what a paragraph looks like
+  return { runs, signature: runsSignature(state.text.slice(p.start, p.end), runs, null) + decorationSignature(runs, state.decorations) };
+}
+
+/** Render paragraphs [first, last); with a caret (a UTF-16 offset inside them), put Lexical's selection there in the same update. */
+function render(editor: LexicalEditor, built: { current: Built | null }, state: Live, first: number, last: number, caret: number | null = null): void {
+  const { text, colors, decorations, heights } = state;
   const runs: Run[][] = [];
   const signatures: string[] = [];
   for (let i = first; i < last; i++) {
-    const p = paragraphs[i]!;
-    const r = paragraphRuns(p, buckets[i]!);
-    runs.push(r);
-    // selection is a class toggle (SelectionPlugin), so it is not part of what a paragraph looks like
-    signatures.push(runsSignature(text.slice(p.start, p.end), r, null) + decorationSignature(r, decorations));
+    const r = runsOf(state, i);
+    runs.push(r.runs);
+    signatures.push(r.signature);
   }
   const prev = built.current;
   const keys: NodeKey[] = [];
@@ -218,16 +310,25 @@ function render(editor: LexicalEditor, built: { current: Built | null }, state: 
         fillParagraph(para, text, runs[i - first]!, colors, decorations);
         return para;
       };
-      if (!prev || prev.text !== text || prev.last <= first || prev.first >= last || root.getChildrenSize() !== prev.keys.length) {
+      if (!prev || prev.text !== text || prev.editing !== state.editing || prev.last <= first || prev.first >= last || root.getChildrenSize() !== prev.keys.length) {
         root.clear();
         for (let i = first; i < last; i++) {
           const para = create(i);
           root.append(para);
           keys.push(para.getKey());
         }
+        if (caret !== null) $placeCaret(state.paragraphs, first, keys, caret);
         return;
       }
-      for (let j = prev.first; j < prev.last; j++) if (j < first || j >= last) $getNodeByKey(prev.keys[j - prev.first]!)?.remove();
+      // a caret whose paragraph leaves the window goes with it, rather than jumping into what stays
+      const selection = $getSelection();
+      const caretParagraph = $isRangeSelection(selection) ? selection.anchor.getNode().getTopLevelElement()?.getKey() : undefined;
+      for (let j = prev.first; j < prev.last; j++) {
+        if (j >= first && j < last) continue;
+        const key = prev.keys[j - prev.first]!;
+        if (key === caretParagraph) $setSelection(null);
+        $getNodeByKey(key)?.remove();
+      }
       const keptFirst = Math.max(first, prev.first);
       const keptLast = Math.min(last, prev.last);
       const anchor = $getNodeByKey<ParagraphNode>(prev.keys[keptFirst - prev.first]!)!;
@@ -250,14 +351,29 @@ function render(editor: LexicalEditor, built: { current: Built | null }, state: 
         keys.push(para.getKey());
       }
     },
-    { tag: LOAD_TAG, discrete: true },
+    // re-windowing follows the scroll; it must never scroll to the caret itself
+    { tag: [LOAD_TAG, SKIP_SCROLL_INTO_VIEW_TAG], discrete: true },
   );
-  built.current = { text, first, last, keys, signatures };
+  built.current = { text, first, last, keys, signatures, editing: state.editing };
+  state.shown(built.current, state.paragraphs);
   const root = editor.getRootElement();
   if (!root) return;
   root.style.paddingTop = `${heights.top(first)}px`;
   root.style.paddingBottom = `${heights.total - heights.top(last)}px`;
   measure(editor, built.current, heights);
+}
+
+function $placeCaret(paragraphs: readonly Paragraph[], first: number, keys: readonly NodeKey[], caret: number): void {
+  const i = paragraphAt(paragraphs, caret);
+  const para = $getNodeByKey<ParagraphNode>(keys[i - first] ?? '');
+  if (!para) return;
+  for (const child of para.getChildren()) {
+    if (child instanceof SpanRunNode && child.__offset <= caret && caret <= child.__offset + child.getTextContentSize()) {
+      child.select(caret - child.__offset, caret - child.__offset);
+      return;
+    }
+  }
+  para.selectStart();
 }
 
 /** Record the real heights of the rendered paragraphs (one layout, for the window only). */
@@ -274,9 +390,9 @@ function measure(editor: LexicalEditor, b: Built, heights: HeightModel): void {
  * Derive line height and characters per line from what is on screen, so
  * estimates for paragraphs not yet shown match this font and width.
  */
-function calibrate(editor: LexicalEditor, b: Built, heights: HeightModel): void {
+function calibrate(editor: LexicalEditor, b: Built, heights: HeightModel): Metrics | null {
   const root = editor.getRootElement();
-  if (!root) return;
+  if (!root) return null;
   const style = getComputedStyle(root);
   const lineHeight = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.4 || 24;
   let chars = 0;
@@ -294,6 +410,78 @@ function calibrate(editor: LexicalEditor, b: Built, heights: HeightModel): void 
   heights.calibrate(lineHeight, perLine);
   measure(editor, b, heights);
   root.style.paddingTop = `${heights.top(b.first)}px`;
+  return { lineHeight, perLine };
+}
+
+/**
+ * After typing, the paragraphs outside the window are the same ones, those
+ * after it shifted by the paragraphs the edit added or removed: they keep
+ * their measured heights, so nothing on screen moves.
+ */
+function carryHeights(old: HeightModel, next: HeightModel, prev: Built, w: EditWindow, paragraphs: readonly Paragraph[], m: Metrics): void {
+  if (old === next) return;
+  next.calibrate(m.lineHeight, m.perLine);
+  const last = paragraphAt(paragraphs, w.to) + 1;
+  const shift = last - prev.last;
+  const height = (j: number): number => old.top(j + 1) - old.top(j);
+  for (let j = 0; j < prev.first; j++) if (old.isMeasured(j)) next.measure(j, height(j));
+  for (let j = prev.last; j < old.count; j++) if (old.isMeasured(j) && j + shift < next.count) next.measure(j + shift, height(j));
+  for (let j = prev.first; j < prev.last && j < last; j++) if (old.isMeasured(j)) next.measure(j, height(j));
+}
+
+/**
+ * Take what the user typed as the window's new content: the same Lexical
+ * paragraphs, now standing for the model's paragraphs [first, last). Runs
+ * after the edit get their new offsets (one write each, no re-render).
+ * False when the DOM's paragraphs no longer match the model's (a line break
+ * was typed), and the window has to be rebuilt.
+ */
+function adopt(editor: LexicalEditor, built: { current: Built | null }, state: Live, w: EditWindow): boolean {
+  const prev = built.current!;
+  const { paragraphs, text, heights } = state;
+  const first = paragraphAt(paragraphs, w.from);
+  const last = paragraphAt(paragraphs, w.to) + 1;
+  if (first !== prev.first) return false;
+  const keys = editor.getEditorState().read(() => $getRoot().getChildrenKeys());
+  if (keys.length !== last - first) return false;
+  let fits = true;
+  let stale = false;
+  editor.getEditorState().read(() => {
+    for (let i = first; i < last && fits; i++) {
+      const para = $getNodeByKey<ParagraphNode>(keys[i - first]!)!;
+      const p = paragraphs[i]!;
+      fits = para.getTextContentSize() === p.end - p.start;
+      let at = p.start;
+      for (const child of para.getChildren()) {
+        if (child instanceof SpanRunNode && child.__offset !== at) stale = true;
+        at += child.getTextContentSize();
+      }
+    }
+  });
+  if (!fits) return false;
+  if (stale) {
+    // offsets only: text and structure already agree with the model
+    editor.update(
+      () => {
+        for (let i = first; i < last; i++) {
+          let at = paragraphs[i]!.start;
+          for (const child of $getNodeByKey<ParagraphNode>(keys[i - first]!)!.getChildren()) {
+            if (child instanceof SpanRunNode && child.__offset !== at) child.getWritable().__offset = at;
+            at += child.getTextContentSize();
+          }
+        }
+      },
+      { tag: LOAD_TAG },
+    );
+  }
+  const signatures: string[] = [];
+  for (let i = first; i < last; i++) signatures.push(runsOf(state, i).signature);
+  built.current = { text, first, last, keys, signatures, editing: true };
+  state.shown(built.current, paragraphs);
+  measure(editor, built.current, heights);
+  const root = editor.getRootElement();
+  if (root) root.style.paddingTop = `${heights.top(first)}px`;
+  return true;
 }
 
 /** What decorations add to a paragraph's look, so a changed decoration rebuilds that paragraph only. */

@@ -1,10 +1,12 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $createParagraphNode, $getRoot, $getSelection, $isRangeSelection, type ParagraphNode } from 'lexical';
+import { mergeRegister } from '@lexical/utils';
+import { $getRoot, $getSelection, $isRangeSelection, COMMAND_PRIORITY_LOW, INSERT_LINE_BREAK_COMMAND, INSERT_PARAGRAPH_COMMAND, type ParagraphNode } from 'lexical';
 import { useEffect, useRef } from 'react';
 import { applyTextEdit } from '../../../shared/model/edits';
 import type { Document } from '../../../shared/model/schema';
-import { useController } from '../controller';
-import { $createSpanRunNode } from '../nodes/SpanRunNode';
+import { useController, type TextChange } from '../controller';
+import { REVEAL_OFFSET_COMMAND } from '../commands';
+import { OffsetIndex } from '../../../shared/text/offsets';
 import { splitParagraphs } from '../segments';
 import { diffText } from '../text-diff';
 import { selectOffsets } from '../dom-offsets';
@@ -18,62 +20,115 @@ interface Props {
 /**
  * Edit mode: the text becomes editable; every change is turned into one
  * replacement on the model (applyTextEdit), which carries spans along.
- * Line separators are kept from the original text where paragraphs survive,
- * so CRLF documents stay CRLF.
+ * The content plugin shows a window of the text as editable paragraphs;
+ * this plugin reads only that window after each keystroke (diffing a few
+ * screens of text, not the document), so typing stays O(window) before the
+ * model's own O(spans) update. Line separators are kept from the original
+ * text where paragraphs survive, so CRLF documents stay CRLF.
  */
 export function EditPlugin({ doc, active }: Props): null {
   const [editor] = useLexicalComposerContext();
   const controller = useController();
+  /** the text on screen before the last change, to find where an undo or redo put the caret */
   const shown = useRef<string | null>(null);
-  const docRef = useRef(doc);
-  docRef.current = doc;
+  /** the newest document: the one this plugin produced, until the app hands over another */
+  const latest = useRef(doc);
+  const handed = useRef(doc);
+  if (handed.current !== doc) handed.current = latest.current = doc;
 
   useEffect(() => {
     if (!active) {
       shown.current = null;
       return;
     }
-    if (shown.current === doc.text) return;
-    editor.setEditable(true);
-    editor.update(
-      () => {
-        const root = $getRoot().clear();
-        for (const p of splitParagraphs(doc.text)) {
-          const para = $createParagraphNode();
-          const t = doc.text.slice(p.start, p.end);
-          if (t) para.append($createSpanRunNode(t, p.start, { ids: [], labels: [], colors: [] }));
-          root.append(para);
-        }
-      },
-      { tag: LOAD_TAG },
-    );
-    // after an undo or redo the text was rebuilt: put the caret at the start of that change, not at the top
+    // after an undo or redo the window was rebuilt from the model: put the caret at the start of that change, not at the top
     const change = shown.current === null ? null : diffText(shown.current, doc.text);
     shown.current = doc.text;
     if (change) {
       const at = change.start;
+      controller.editor.dispatchCommand(REVEAL_OFFSET_COMMAND, at);
       requestAnimationFrame(() => {
         const root = editor.getRootElement();
         if (root) selectOffsets(root, at, at);
       });
     }
-  }, [editor, doc.text, active]);
+  }, [editor, controller, doc.text, active]);
+
+  // Enter makes a paragraph, as the model does: the window's paragraphs stay the model's, so nothing is re-rendered
+  useEffect(() => {
+    if (!active) return;
+    const newParagraph = (): boolean => {
+      const selection = $getSelection();
+      if (!$isRangeSelection(selection)) return false;
+      selection.insertParagraph();
+      return true;
+    };
+    return mergeRegister(
+      editor.registerCommand(INSERT_LINE_BREAK_COMMAND, newParagraph, COMMAND_PRIORITY_LOW),
+      editor.registerCommand(INSERT_PARAGRAPH_COMMAND, newParagraph, COMMAND_PRIORITY_LOW),
+    );
+  }, [editor, active]);
 
   useEffect(() => {
     if (!active) return;
-    return editor.registerUpdateListener(({ editorState, tags, dirtyElements, dirtyLeaves }) => {
+    // typed text is handed to the app after the frame that shows it: the character is painted first, the
+    // panels, the span map and the save follow; anything the user does next (a key, a click, leaving) first
+    // hands over whatever is still waiting, so every action sees every typed character
+    let pending: { doc: Document; removed: number; change: TextChange }[] = [];
+    let frame = 0;
+    let timer = 0;
+    const flush = (): void => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+      frame = timer = 0;
+      const list = pending;
+      pending = [];
+      for (const p of list) controller.inputs.callbacks.onTextEdit?.(p.doc, p.removed, p.change);
+    };
+    const schedule = (): void => {
+      if (frame || timer) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        timer = window.setTimeout(flush, 0);
+      });
+    };
+    controller.flushEdits = flush;
+    window.addEventListener('keydown', flush, true);
+    window.addEventListener('pointerdown', flush, true);
+    window.addEventListener('pagehide', flush);
+    const unregister = editor.registerUpdateListener(({ editorState, tags, dirtyElements, dirtyLeaves }) => {
       if (tags.has(LOAD_TAG) || (dirtyElements.size === 0 && dirtyLeaves.size === 0)) return;
-      const current = docRef.current;
+      const current = latest.current;
+      const w = controller.editWindow;
+      // the window shows another text than the model (a render is on its way): nothing typed can be placed yet
+      if (!w || w.text !== current.text) return;
       const { lines, caret } = editorState.read($readLinesAndCaret);
-      const { text: next, caret: at } = joinLines(current.text, lines, caret);
+      const before = w.text.slice(w.from, w.to);
+      const { text: next, caret: at } = joinLines(before, lines, caret);
       // the caret says where the change happened, so deleting the first of two equal words edits that one
-      const d = diffText(current.text, next, at);
+      const d = diffText(before, next, at);
       if (!d) return;
-      const index = controller.offsetIndex();
-      const { doc: edited, removed } = applyTextEdit(current, index.toCodePoint(d.start), index.toCodePoint(d.end, 'end'), d.insert, new Date().toISOString());
+      const start = w.from + d.start;
+      const end = w.from + d.end;
+      const index = OffsetIndex.of(current.text);
+      const { doc: edited, removed } = applyTextEdit(current, index.toCodePoint(start), index.toCodePoint(end, 'end'), d.insert, new Date().toISOString(), index);
+      latest.current = edited;
       shown.current = edited.text;
-      controller.inputs.callbacks.onTextEdit?.(edited, removed.length);
+      controller.editWindow = { text: edited.text, from: w.from, to: w.to + d.insert.length - (d.end - d.start), caret: start + d.insert.length };
+      const change = { start, end, insert: d.insert };
+      controller.lastEdit = { before: current.text, after: edited.text, change };
+      pending.push({ doc: edited, removed: removed.length, change });
+      if (pending.length === 1) controller.inputs.callbacks.onTextEditPending?.();
+      schedule();
     });
+    return () => {
+      unregister();
+      window.removeEventListener('keydown', flush, true);
+      window.removeEventListener('pointerdown', flush, true);
+      window.removeEventListener('pagehide', flush);
+      flush();
+      controller.flushEdits = null;
+    };
   }, [editor, active, controller]);
 
   return null;

@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
 import type { Document } from '../../../shared/model/schema';
-import { commit, labelRange, link, notify, selectSpan } from '../../app/actions';
+import { commit, labelRange, link, notify, selectSpan, unsavedTyping } from '../../app/actions';
 import { getState, setState, useAppState } from '../../app/store';
-import { DocumentView, type DocumentController } from '../../editor/DocumentView';
+import { DocumentView, type DocumentController, type TextChange } from '../../editor/DocumentView';
 import { RejectButton, useSuggestionKeys, useSuggestionLayer } from '../suggest/SuggestionLayer';
 import { followPlace } from './last-place';
 import { SpanMap } from './SpanMap';
@@ -38,9 +38,9 @@ function onSelectSpan(id: string | null, how: 'click' | 'step'): void {
   else selectSpan(id);
 }
 
-function onTextEdit(next: Document, removed: number): void {
+function onTextEdit(next: Document, removed: number, change: TextChange): void {
   // plain typing shares undo steps; an edit that removed spans stays a step of its own
-  commit(next, {}, removed ? undefined : 'typing');
+  commit(next, {}, removed ? undefined : 'typing', change);
   if (removed) notify(`${removed} span${removed > 1 ? 's' : ''} whose words were deleted ${removed > 1 ? 'were' : 'was'} removed. Ctrl+Z brings ${removed > 1 ? 'them' : 'it'} back.`, 'info');
 }
 
@@ -95,6 +95,7 @@ function WithSuggestions(props: { doc: Document; schema: Parameters<typeof Docum
         }}
         onLink={link}
         onTextEdit={onTextEdit}
+        onTextEditPending={unsavedTyping}
         onNotify={notify}
         onController={onController}
       />

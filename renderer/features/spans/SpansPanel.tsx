@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import { deleteSpan, selectSpan } from '../../app/actions';
 import { useAppState } from '../../app/store';
 import type { Relation, Span } from '../../../shared/model/schema';
@@ -12,10 +12,16 @@ const NO_RELATIONS: readonly Relation[] = [];
 
 /** Spans by id, and relations by the span they start from: built once per change of the lists, read per row. */
 function useIndexes(spans: readonly Span[] | undefined, relations: readonly Relation[] | undefined) {
+  // typing in edit mode shifts every span (new objects, same order): the positions by id stay valid, so keep them
+  const kept = useRef<{ ids: string[]; map: Map<string, number> } | null>(null);
   const spanAt = useMemo(() => {
-    const m = new Map<string, number>();
-    spans?.forEach((s, i) => m.set(s.id, i));
-    return m;
+    const list = spans ?? [];
+    const prev = kept.current;
+    if (prev && prev.ids.length === list.length && list.every((s, i) => s.id === prev.ids[i])) return prev.map;
+    const map = new Map<string, number>();
+    list.forEach((s, i) => map.set(s.id, i));
+    kept.current = { ids: list.map((s) => s.id), map };
+    return map;
   }, [spans]);
   const outgoing = useMemo(() => {
     const m = new Map<string, Relation[]>();
