@@ -127,11 +127,15 @@ function matches(span: Span, patch: SpanPatch): boolean {
  * ids are looked up through maps built once, so a batch of k ops on a
  * document of n spans costs O(n + k log n), not O(n·k).
  */
+/** Lookups in one applyOps call done by scanning before a map is built (see Draft.findSpan). */
+const FEW = 8;
+
 class Draft {
   private spans: Span[] | null = null;
   private relations: Relation[] | null = null;
   private spanAt: Map<string, number> | null = null;
   private relationIds: Set<string> | null = null;
+  private lookups = 0;
   text: string;
   status: DocStatus;
   title: string;
@@ -178,11 +182,20 @@ class Draft {
     this.spanAt = null;
   }
 
-  findSpan(id: string): number {
+  /**
+   * One edit looks up a handful of ids: scanning the list for those costs
+   * far less than a map of 20,000 spans built for them; a batch of many ops
+   * (a paste, an import, undoing a big step) builds the map once.
+   */
+  findSpan(id: string, hint?: number): number {
+    const list = this.spans ?? this.doc.spans;
+    if (hint !== undefined && list[hint]?.id === id) return hint;
+    if (!this.spanAt && ++this.lookups <= FEW) return list.findIndex((s) => s.id === id);
     return this.spanPositions().get(id) ?? -1;
   }
 
   hasRelation(id: string): boolean {
+    if (!this.relationIds && ++this.lookups <= FEW) return (this.relations ?? this.doc.relations).some((r) => r.id === id);
     this.relationIds ??= new Set((this.relations ?? this.doc.relations).map((r) => r.id));
     return this.relationIds.has(id);
   }
@@ -197,11 +210,11 @@ class Draft {
     this.spansMoved();
   }
 
-  removeSpan(span: Span): number {
-    const pos = this.findSpan(span.id);
+  removeSpan(span: Span, hint?: number): number {
+    const pos = this.findSpan(span.id, hint);
     if (pos < 0) throw new OpError(`No span "${span.id}" to remove.`);
     const list = this.spanList();
-    if (this.relationList().some((r) => r.from === span.id || r.to === span.id)) throw new OpError(`Span "${span.id}" still has relations; remove them first.`);
+    if ((this.relations ?? this.doc.relations).some((r) => r.from === span.id || r.to === span.id)) throw new OpError(`Span "${span.id}" still has relations; remove them first.`);
     list.splice(pos, 1);
     this.spansMoved();
     return pos;
@@ -234,7 +247,7 @@ class Draft {
     const pos = at === undefined ? list.length : at;
     if (pos > list.length) throw new OpError(`Relation position ${pos} is past the end (${list.length}).`);
     list.splice(pos, 0, relation);
-    this.relationIds!.add(relation.id);
+    this.relationIds?.add(relation.id);
   }
 
   removeRelation(relation: Relation): void {
@@ -242,7 +255,7 @@ class Draft {
     const list = this.relationList();
     const pos = list.findIndex((r) => r.id === relation.id);
     list.splice(pos, 1);
-    this.relationIds!.delete(relation.id);
+    this.relationIds?.delete(relation.id);
   }
 
   replaceText(op: Extract<Op, { op: 'text' }>): void {
@@ -298,7 +311,7 @@ export function applyOps(doc: Document, ops: readonly Op[], textIndex?: OffsetIn
         d.addSpan(op.span, op.index);
         break;
       case 'removeSpan':
-        d.removeSpan(op.span);
+        d.removeSpan(op.span, op.index);
         break;
       case 'updateSpan':
         d.updateSpan(op.id, op.before, op.after);
@@ -333,6 +346,7 @@ export function applyOps(doc: Document, ops: readonly Op[], textIndex?: OffsetIn
 export function removeSpansOps(doc: Document, spanIds: Iterable<string>): Op[] {
   const ids = new Set(spanIds);
   const ops: Op[] = [];
+  if (!ids.size) return ops;
   // relations removed from the end backwards, so each index is the one it had when the inverse puts it back
   for (let i = doc.relations.length - 1; i >= 0; i--) {
     const r = doc.relations[i]!;
