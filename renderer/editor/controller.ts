@@ -33,6 +33,8 @@ export interface DocumentViewCallbacks {
   /** edit mode: the document after one text edit, and how many spans it removed */
   onTextEdit?: (next: Document, removedSpans: number) => void;
   onNotify?: (message: string, kind: 'error' | 'info') => void;
+  /** a span's ends dragged with the mouse: its new bounds, kept as one update of the same span */
+  onAdjustSpan?: (id: string, start: number, end: number) => void;
 }
 
 export interface ViewInputs {
@@ -56,6 +58,8 @@ export class DocumentController {
   /** the selection to label, UTF-16: set on mouse-up, so Alt at release time means exact characters */
   pendingSelection: { start: number; end: number } | null = null;
   inputs!: ViewInputs;
+  /** a grip of the selected span being dragged: which edge, and the bounds it would give now (UTF-16) */
+  spanDrag: { id: string; edge: 'start' | 'end'; start: number; end: number } | null = null;
   /** the view's focusable frame */
   frame: HTMLElement | null = null;
   private index: OffsetIndex | null = null;
