@@ -57,6 +57,18 @@ describe('spanmark team and sync commands', () => {
     expect(push.code, push.stderr).toBe(0);
     expect(push.stderr).toMatch(/pushed 1\b/);
 
+    // an annotator added after `team init` gets their own database there too, and syncs
+    const late = await spanmark(['team', 'add-user', 'max', '--password', 'max-pw', '--role', 'annotator', '--server', server.url, '--admin', admin]);
+    expect(late.code, late.stderr).toBe(0);
+    const maxJoin = await spanmark(['sync', path.join(tmp, 'max'), '--server', dbUrl, '--user', 'max', '--password', 'max-pw']);
+    expect(maxJoin.code, maxJoin.stderr).toBe(0);
+    const maxStore = await CorpusStore.open(path.join(tmp, 'max'));
+    await maxStore.save(labelled(await maxStore.read('d1'), 'max'));
+    await maxStore.close();
+    const maxPush = await spanmark(['sync', path.join(tmp, 'max'), '--server', dbUrl, '--user', 'max', '--password', 'max-pw']);
+    expect(maxPush.code, maxPush.stderr).toBe(0);
+    expect(maxPush.stderr).toMatch(/pushed 1\b/);
+
     const wrong = await spanmark(['sync', annDir, '--server', server.url, '--user', 'ann', '--password', 'nope']);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/wrong user name or password/);

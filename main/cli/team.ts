@@ -79,7 +79,7 @@ export function registerTeam(program: Command, io: Io, run: Run): void {
 
   team
     .command('init')
-    .description('create the corpus’s team database with its security object and validation, and publish the schema, guidelines and documents')
+    .description('create the corpus’s team database and each annotator’s own database (security objects, validation), move copies an older Spanmark left in the team database, and publish the schema, guidelines and documents')
     .argument('<corpusDir>', 'corpus folder')
     .requiredOption('--server <url>', 'CouchDB server URL')
     .requiredOption('--admin <user:password>', 'server admin account')
@@ -92,7 +92,9 @@ export function registerTeam(program: Command, io: Io, run: Run): void {
         await probe.close();
         const { initDatabase } = await import('../services/sync/couch-admin');
         const { openTeamCorpus, writeLink } = await import('../services/sync/team-link');
-        await initDatabase(server, database, cred);
+        const init = await initDatabase(server, database, cred);
+        io.err(init.annotators.length ? `annotators' own databases: ${init.annotators.join(', ')}` : 'no annotators yet: `team add-user` gives each their own database');
+        if (init.moved) io.err(`moved ${init.moved} copies from the team database into their annotators' own databases`);
         const { store, sync } = await openTeamCorpus(path.resolve(dir), server, cred);
         try {
           const report = await sync.round();
@@ -109,7 +111,7 @@ export function registerTeam(program: Command, io: Io, run: Run): void {
 
   team
     .command('add-user')
-    .description('create a team member (or change their password and role)')
+    .description('create a team member (or change their password and role); an annotator gets their own database in every team database on the server')
     .argument('<name>', 'user name')
     .requiredOption('--password <pw>', 'their password')
     .addOption(new Option('--role <role>', 'what they may write').choices([...ROLES]).makeOptionMandatory())

@@ -1,12 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import PouchDB from 'pouchdb-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CorpusStore } from '../corpus-store';
 import { couchRequest, initDatabase, putUser } from './couch-admin';
 import { TeamSync } from './sync';
 import { openTeamCorpus } from './team-link';
-import { databaseFor } from './team-names';
+import { databaseFor, userDatabaseFor } from './team-names';
 import { ADMIN, labelled, makeCorpus, startServer, type ServerProcess } from './test-server';
 
 /**
@@ -106,10 +107,17 @@ describe('team sync', () => {
   it('refuses a write to another annotator’s copy on the server', async () => {
     const { url } = await leadCorpus('refuse', 1);
     const db = url.slice(server.url.length);
+    const alice = { name: 'alice', password: PW.alice };
     const body = { annotator: 'alice', document: { id: 'd0', text: 'x' } };
-    const put = await couchRequest<{ error: string; reason: string }>(server.url, 'PUT', `${db}/copy:bob:d0`, { name: 'alice', password: PW.alice }, body);
+    // not in bob's database (she is no member of it), not in her own, not in the team database
+    const intoBobs = await couchRequest<{ error: string; reason: string }>(server.url, 'PUT', `/${userDatabaseFor(db.slice(1), 'bob')}/copy:bob:d0`, alice, body);
+    expect(intoBobs.status).toBe(403);
+    const intoHers = await couchRequest<{ error: string; reason: string }>(server.url, 'PUT', `/${userDatabaseFor(db.slice(1), 'alice')}/copy:bob:d0`, alice, body);
+    expect(intoHers.status).toBe(403);
+    expect(intoHers.body.reason).toMatch(/Only alice's copies belong here/);
+    const put = await couchRequest<{ error: string; reason: string }>(server.url, 'PUT', `${db}/copy:bob:d0`, alice, body);
     expect(put.status).toBe(403);
-    expect(put.body.reason).toMatch(/Only bob may write/);
+    expect(put.body.reason).toMatch(/own database/);
     // and an annotator cannot change the schema
     const lead = await couchRequest(server.url, 'PUT', `${db}/lead:corpus`, { name: 'alice', password: PW.alice }, { name: 'mine' });
     expect(lead.status).toBe(403);
@@ -152,8 +160,8 @@ describe('team sync', () => {
       expect((await s.read('d0')).spans.map((x) => x.label)).toEqual(['figure']);
       await s.close();
     }
-    // the laptop's version is on the server, whole
-    const db = url.slice(server.url.length);
+    // the laptop's version is on the server, whole, in alice's database
+    const db = `/${userDatabaseFor(url.slice(server.url.length + 1), 'alice')}`;
     const archived = await couchRequest<{ document: { spans: { label: string }[] } }>(server.url, 'GET', `${db}/${encodeURIComponent(r2.conflicts[0]!.setAside[0]!)}`, ADMIN);
     expect(archived.body.document.spans.map((x) => x.label)).toEqual(['claim']);
     // and the copy itself carries no conflict any more
@@ -187,7 +195,7 @@ describe('team sync', () => {
     expect(copies.get('alice')!.map((d) => d.id)).toEqual(['d0']);
     expect(progress).toEqual([expect.objectContaining({ annotator: 'alice', started: 1, done: 1 })]);
     // on the server the copy is a tombstone, not a document
-    const db = url.slice(server.url.length);
+    const db = `/${userDatabaseFor(url.slice(server.url.length + 1), 'alice')}`;
     const gone = await couchRequest<{ rows: { value?: { deleted?: boolean } }[] }>(server.url, 'POST', `${db}/_all_docs`, ADMIN, { keys: ['copy:alice:d1', 'copy:alice:d0'] });
     expect(gone.body.rows.map((row) => row.value?.deleted ?? false)).toEqual([true, false]);
 
@@ -276,4 +284,94 @@ describe('team sync', () => {
     expect(s.has('d9')).toBe(false);
     await s.close();
   }, 60_000);
+
+  it('keeps annotators blind to each other: bob cannot read alice’s copies over HTTP, the lead can, and bob’s sync brings only his own', async () => {
+    const { dir: leadDir, url } = await leadCorpus('blind', 4);
+    await withSync(leadDir, url, 'lea', async (s) => {
+      await s.assign(['alice', 'bob'], 1);
+      await s.round();
+    });
+    const aliceDir = path.join(tmp, 'blind', 'alice');
+    const bobDir = path.join(tmp, 'blind', 'bob');
+    await syncOnce(aliceDir, url, 'alice');
+    await withSync(aliceDir, url, 'alice', async (s, store) => {
+      await store.save(labelled(await store.read('d0'), 'alice'));
+      expect((await s.round()).pushed).toBe(1);
+    });
+    const team = url.slice(server.url.length + 1);
+    const alicesDb = `/${userDatabaseFor(team, 'alice')}`;
+    const bob = { name: 'bob', password: PW.bob };
+    // bob, signed in with his own password, is refused her copy, her database's listing and its changes feed
+    for (const p of [`${alicesDb}/copy:alice:d0`, `${alicesDb}/_all_docs`, `${alicesDb}/_changes`]) {
+      const r = await couchRequest<{ error: string }>(server.url, 'GET', p, bob);
+      expect([p, r.status]).toEqual([p, 403]);
+      expect(JSON.stringify(r.body)).not.toContain('40 people left');
+    }
+    // and the team database he reads holds no copies at all
+    const teamDocs = await couchRequest<{ rows: { id: string }[] }>(server.url, 'GET', `/${team}/_all_docs`, bob);
+    expect(teamDocs.status).toBe(200);
+    expect(teamDocs.body.rows.filter((r) => /^(copy|conflict):/.test(r.id))).toEqual([]);
+    // the lead reads it
+    const lead = await couchRequest<{ document: { spans: unknown[] } }>(server.url, 'GET', `${alicesDb}/copy:alice:d0`, { name: 'lea', password: PW.lea });
+    expect(lead.status).toBe(200);
+    expect(lead.body.document.spans).toHaveLength(1);
+
+    // bob's sync works and never brings alice's copy, though both have d0
+    const r = await syncOnce(bobDir, url, 'bob');
+    expect(r.added).toBe(4);
+    const bobsCopy = await withSync(bobDir, url, 'bob', async (s, store) => {
+      const mirrored = await s.mirrorDb.allDocs({ startkey: 'copy:', endkey: 'copy:\uffff' });
+      expect(mirrored.rows).toEqual([]);
+      return store.read('d0');
+    });
+    expect(bobsCopy.spans).toEqual([]);
+    const progress = await withSync(leadDir, url, 'lea', async (s) => (await s.round(), await s.teamProgress()));
+    expect(progress.map((p) => [p.annotator, p.started, p.spans])).toEqual([
+      ['alice', 1, 1],
+      ['bob', 0, 0],
+    ]);
+  }, 120_000);
+
+  it('moves copies an older Spanmark left in the team database into their owners’ databases when `team init` runs again', async () => {
+    const { dir: leadDir, url } = await leadCorpus('migrate', 3);
+    await syncOnce(leadDir, url, 'lea');
+    const aliceDir = path.join(tmp, 'migrate', 'alice');
+    await syncOnce(aliceDir, url, 'alice');
+    await withSync(aliceDir, url, 'alice', async (s, store) => {
+      for (const id of ['d0', 'd1']) await store.save(labelled(await store.read(id), 'alice'));
+      await s.round();
+    });
+    await syncOnce(leadDir, url, 'lea');
+    // the server as an older Spanmark left it: the copies (same revisions) in the team database, no database of her own
+    const team = url.slice(server.url.length + 1);
+    const hers = userDatabaseFor(team, 'alice');
+    const rev = async (db: string, id: string) => (await couchRequest<{ _rev?: string }>(server.url, 'GET', `/${db}/${id}`, ADMIN)).body._rev;
+    const revBefore = await rev(hers, 'copy:alice:d0');
+    const auth = { username: ADMIN.name, password: ADMIN.password };
+    const [from, to] = [new PouchDB(`${server.url}/${hers}`, { auth }), new PouchDB(`${server.url}/${team}`, { auth })];
+    await PouchDB.replicate(from, to, { filter: (d) => d._id.startsWith('copy:') });
+    await Promise.all([from.close(), to.close()]);
+    expect(await rev(team, 'copy:alice:d0')).toBe(revBefore);
+    expect((await couchRequest(server.url, 'DELETE', `/${hers}`, ADMIN)).status).toBe(200);
+
+    // her new Spanmark says what is missing instead of failing obscurely, and loses nothing
+    await withSync(aliceDir, url, 'alice', async (_s, store) => store.save(labelled(await store.read('d2'), 'alice')));
+    await expect(syncOnce(aliceDir, url, 'alice')).rejects.toMatchObject({ code: 'no_corpus', message: expect.stringMatching(/team init/) });
+
+    const result = await initDatabase(server.url, team, ADMIN);
+    expect(result.moved).toBe(2);
+    expect(result.annotators).toEqual(['alice', 'bob']);
+    expect(await rev(hers, 'copy:alice:d0')).toBe(revBefore);
+    const left = await couchRequest<{ rows: { id: string }[] }>(server.url, 'GET', `/${team}/_all_docs`, ADMIN);
+    expect(left.body.rows.map((r) => r.id).filter((id) => id.startsWith('copy:'))).toEqual([]);
+    // nor do their old revisions stay readable (CouchDB compacts in the background: wait for it)
+    await expect.poll(async () => (await couchRequest(server.url, 'GET', `/${team}/copy:alice:d0?rev=${revBefore!}`, { name: 'bob', password: PW.bob })).status, { timeout: 30_000 }).toBe(404);
+
+    // the next rounds carry on: her offline edit goes up, nothing is pushed twice, the lead counts three copies
+    const a = await syncOnce(aliceDir, url, 'alice');
+    expect([a.pushed, a.pending, a.refused]).toEqual([1, 0, []]);
+    const progress = await withSync(leadDir, url, 'lea', async (s) => (await s.round(), await s.teamProgress()));
+    expect(progress).toEqual([expect.objectContaining({ annotator: 'alice', started: 3, done: 3, spans: 3 })]);
+    expect(await rev(hers, 'copy:alice:d0')).toBe(revBefore);
+  }, 120_000);
 });
