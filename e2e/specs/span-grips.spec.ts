@@ -136,6 +136,24 @@ test('Esc during a drag cancels it, and a start dragged past the end never empti
   expect(saved.start).toBeLessThan(saved.end);
 });
 
+test('a grip dragged into the next paragraph carries the span across the paragraph break', async ({ app }) => {
+  const { page } = app;
+  await app.openDocument(MERIDIAN);
+  const editor = new EditorPage(page);
+  const row = editor.row('figure', '40 others');
+  const id = (await row.getAttribute('data-span-id'))!;
+  await row.click();
+  const doc = await readSavedDocument(corpusDir(app.dataDir), MERIDIAN);
+  // "40 others, calling it …" ends its paragraph; "Residents described …" starts the one after the blank line
+  await dragGrip(page, 'end', doc.text.indexOf('Residents described') + 'Residents desc'.length);
+  const expected = doc.text.slice(doc.text.indexOf('40 others'), doc.text.indexOf('Residents described') + 'Residents described'.length);
+  expect(expected).toContain('\n\n');
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  await expect.poll(async () => (await readSavedDocument(corpusDir(app.dataDir), MERIDIAN)).spans.find((s) => s.id === id)!.text).toBe(expected);
+  // the highlight runs on in the next paragraph
+  await expect(page.locator(`[data-testid="document-view"] .sm-p`).filter({ hasText: 'Residents' }).locator(`[data-span-ids~="${id}"]`)).toHaveText('Residents described');
+});
+
 test('in Arabic the grips sit mirrored, and the end grip dragged one word on (leftwards) takes that word', async ({ app }) => {
   const { page } = app;
   // written for this test: a fictional strike, as in the sample corpus
