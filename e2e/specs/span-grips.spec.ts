@@ -19,6 +19,17 @@ const charCentre = (page: Page, offset: number) =>
     return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
   }, offset);
 
+/** The box of the character at UTF-16 `offset`. */
+const charBox = (page: Page, offset: number) =>
+  page.evaluate((at) => {
+    const run = [...document.querySelectorAll<HTMLElement>('[data-testid="document-view"] [data-offset]')].filter((r) => Number(r.dataset.offset) <= at).at(-1)!;
+    const range = document.createRange();
+    range.setStart(run.firstChild!, at - Number(run.dataset.offset));
+    range.setEnd(run.firstChild!, at - Number(run.dataset.offset) + 1);
+    const r = range.getBoundingClientRect();
+    return { left: r.left, right: r.right };
+  }, offset);
+
 async function gripCentre(page: Page, edge: 'start' | 'end') {
   const box = (await page.getByTestId(`span-grip-${edge}`).boundingBox())!;
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
@@ -76,6 +87,23 @@ test('dragging the end grip two words right moves the span’s end on disk, keep
   await savedState(page);
   doc = await readSavedDocument(corpusDir(app.dataDir), MERIDIAN);
   expect(doc.spans.find((s) => s.id === id)).toMatchObject({ start, end: start + 'said in a statement'.length, text: 'said in a statement' });
+
+  // zoom re-lays the text out without resizing the view: the grips and the relation arcs follow the text
+  await page.keyboard.press('Control+=');
+  await page.keyboard.press('Control+=');
+  await expect(page.getByTestId('zoom-level')).toHaveText('125%');
+  const lastChar = start + 'said in a statement'.length - 1;
+  await expect.poll(async () => Math.abs((await gripCentre(page, 'end')).x - (await charBox(page, lastChar)).right)).toBeLessThan(3);
+  const arcStart = () =>
+    page.evaluate((from) => {
+      const svg = document.querySelector<SVGSVGElement>('[data-testid="relation-arcs"]')!;
+      const path = svg.querySelector<SVGPathElement>(`[data-relation-type="source"] path`)!;
+      const p = path.getPointAtLength(0);
+      const box = svg.getBoundingClientRect();
+      const run = document.querySelector<HTMLElement>(`[data-span-ids~="${from}"]`)!.getBoundingClientRect();
+      return Math.abs(box.left + p.x - (run.left + run.width / 2)) + Math.abs(box.top + p.y - run.top - 2);
+    }, id);
+  await expect.poll(arcStart).toBeLessThan(3);
 });
 
 test('Esc during a drag cancels it, and a start dragged past the end never empties or inverts the span', async ({ app }) => {
@@ -140,6 +168,29 @@ test('in Arabic the grips sit mirrored, and the end grip dragged one word on (le
   expect(start.x).toBeGreaterThan(end.x);
   expect(start.x).toBeGreaterThan((await charCentre(page, at)).x);
   expect(end.x).toBeLessThan((await charCentre(page, at + actor.length - 1)).x);
+
+  // a number inside the Arabic span is laid out left to right: the grips still sit at the span's outer edges
+  const figure = '62 جنديا';
+  const f = text.indexOf(figure);
+  const digitsRight = await page.evaluate((at) => {
+    const run = [...document.querySelectorAll<HTMLElement>('[data-testid="document-view"] [data-offset]')].filter((r) => Number(r.dataset.offset) <= at).at(-1)!;
+    const range = document.createRange();
+    range.setStart(run.firstChild!, at - Number(run.dataset.offset));
+    range.setEnd(run.firstChild!, at - Number(run.dataset.offset) + 2);
+    return range.getBoundingClientRect().right;
+  }, f);
+  const p = await charCentre(page, f + 1);
+  const q = await charCentre(page, f + figure.length - 2);
+  await page.mouse.move(p.x, p.y);
+  await page.mouse.down();
+  await page.mouse.move(q.x, q.y, { steps: 6 });
+  await page.mouse.up();
+  await page.keyboard.press('3');
+  await expect(page.locator('[data-testid="span-row"][data-label="figure"]')).toHaveAttribute('aria-selected', 'true');
+  expect(Math.abs((await gripCentre(page, 'start')).x - digitsRight)).toBeLessThan(3);
+  expect((await gripCentre(page, 'end')).x).toBeLessThan((await charCentre(page, f + figure.length - 1)).x);
+  await row.click();
+  await expect(page.getByTestId('span-grip-end')).toBeVisible();
 
   await dragGrip(page, 'end', text.indexOf('في') + 1);
   await expect(row.locator('.span-text')).toHaveText(`${actor} في`);

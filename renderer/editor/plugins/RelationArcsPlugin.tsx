@@ -101,6 +101,9 @@ export function RelationArcsPlugin({ doc, schema, selectedSpanId, decorations }:
     schedule();
     const observer = new ResizeObserver(schedule);
     observer.observe(root);
+    // zoom, line spacing and text width move the text without resizing the frame or updating the editor
+    const content = editor.getRootElement();
+    if (content) observer.observe(content);
     // runs are rebuilt by other plugins (windowing, edits): their update is the cue to redraw
     const unregister = editor.registerUpdateListener(schedule);
     root.addEventListener('scroll', schedule, { passive: true });

@@ -32,21 +32,26 @@ function direction(text: string, from: number, to: number): 'ltr' | 'rtl' {
 function edgeAt(controller: DocumentController, root: HTMLElement, edge: Edge, start: number, end: number): Grip | null {
   const text = controller.doc.text;
   const frame = controller.frame!;
-  // one character at the edge: its box says where the edge is, on whichever line it wrapped to
+  // the character at the edge: rendered or not, and on which line it wrapped to
   const cp = edge === 'start' ? (text.codePointAt(start) ?? 0) : (text.codePointAt(end - 2) ?? 0);
   const width = cp > 0xffff ? 2 : 1;
   const a = edge === 'start' ? start : end - width;
-  const range = rangeOfOffsets(root, a, a + width);
-  if (!range || range.toString() !== text.slice(a, a + width)) return null;
-  const rects = range.getClientRects();
-  const rect = edge === 'start' ? rects[0] : rects[rects.length - 1];
-  if (!rect) return null;
+  const char = rangeOfOffsets(root, a, a + width);
+  if (!char || char.toString() !== text.slice(a, a + width)) return null;
+  const charRects = char.getClientRects();
+  const at = edge === 'start' ? charRects[0] : charRects[charRects.length - 1];
+  const span = rangeOfOffsets(root, start, end);
+  if (!at || !span) return null;
+  // the span's boxes on that line: a number inside Arabic text is laid out left to right in a box of its own,
+  // so the span's edge is the outermost box on the line, not the edge character's side
+  const line = [...span.getClientRects()].filter((r) => r.width > 0 && r.height <= at.height * 2 && r.top < at.bottom && r.bottom > at.top);
   const lineStart = edge === 'start' ? start : Math.max(start, text.lastIndexOf('\n', end - 1) + 1);
   const rtl = direction(text, lineStart, end) === 'rtl';
-  const box = frame.getBoundingClientRect();
   // a span's start is its left edge in left-to-right text and its right edge in right-to-left text
-  const x = (edge === 'start') !== rtl ? rect.left : rect.right;
-  return { edge, x: x - box.left + frame.scrollLeft - frame.clientLeft, y: rect.top - box.top + frame.scrollTop - frame.clientTop, height: rect.height };
+  const left = (edge === 'start') !== rtl;
+  const x = line.length ? (left ? Math.min(...line.map((r) => r.left)) : Math.max(...line.map((r) => r.right))) : left ? at.left : at.right;
+  const box = frame.getBoundingClientRect();
+  return { edge, x: x - box.left + frame.scrollLeft - frame.clientLeft, y: at.top - box.top + frame.scrollTop - frame.clientTop, height: at.height };
 }
 
 /** The text position under the pointer, as a global UTF-16 offset; null off the text. */
@@ -118,6 +123,9 @@ export function SpanHandlesPlugin({ selectedSpanId, onAdjustSpan }: Props) {
     schedule();
     const observer = new ResizeObserver(schedule);
     observer.observe(frame);
+    // zoom, line spacing and text width re-lay the text out without an editor update or a new frame size
+    const content = editor.getRootElement();
+    if (content) observer.observe(content);
     frame.addEventListener('scroll', schedule, { passive: true });
     return mergeRegister(
       // runs are rebuilt by other plugins (windowing, edits, zoom): their update is the cue to re-place
