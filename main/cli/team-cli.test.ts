@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CorpusStore } from '../services/corpus-store';
+import { couchRequest } from '../services/sync/couch-admin';
 import { ADMIN, labelled, makeCorpus, teamServer, user } from '../services/sync/test-server';
 
 const repo = path.resolve(__dirname, '../..');
@@ -57,6 +58,15 @@ describe('spanmark team and sync commands', () => {
     const push = await spanmark(['sync', annDir, '--server', server.url, '--user', ANN, '--password', 'ann-pw']);
     expect(push.code, push.stderr).toBe(0);
     expect(push.stderr).toMatch(/pushed 1\b/);
+
+    // a lead of this corpus only: the role names its team database
+    const carl = user('carl');
+    const scoped = await spanmark(['team', 'add-user', carl, '--password', 'carl-pw', '--role', 'lead', '--corpus', dbUrl, '--server', server.url, '--admin', admin]);
+    expect(scoped.code, scoped.stderr).toBe(0);
+    const carlDoc = await couchRequest<{ roles: string[] }>(server.url, 'GET', `/_users/org.couchdb.user:${carl}`, ADMIN);
+    expect(carlDoc.body.roles).toEqual([`${dbUrl.slice(server.url.length + 1)}:lead`]);
+    const notTeam = await spanmark(['team', 'add-user', carl, '--password', 'carl-pw', '--role', 'lead', '--corpus', 'my-corpus', '--server', server.url, '--admin', admin]);
+    expect([notTeam.code, notTeam.stderr]).toEqual([2, expect.stringMatching(/not a team database/)]);
 
     // an annotator added after `team init` gets their own database there too, and syncs
     const late = await spanmark(['team', 'add-user', MAX, '--password', 'max-pw', '--role', 'annotator', '--server', server.url, '--admin', admin]);

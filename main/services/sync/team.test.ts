@@ -376,4 +376,48 @@ describe('team sync', () => {
     expect(progress).toEqual([expect.objectContaining({ annotator: U.alice, started: 3, done: 3, spans: 3 })]);
     expect(await rev(hers, `copy:${U.alice}:d0`)).toBe(revBefore);
   }, 120_000);
+
+  it('scopes a role to one corpus: a lead and an annotator of one corpus cannot read or write another', async () => {
+    const x = await leadCorpus('scoped-x', 2);
+    const y = await leadCorpus('scoped-y', 2);
+    const [dbX, dbY] = [x.url, y.url].map((u) => u.slice(server.url.length + 1)) as [string, string];
+    const carl = { name: user('carl'), password: 'carl-pw' };
+    const dana = { name: user('dana'), password: 'dana-pw' };
+    await putUser(server.url, ADMIN, carl.name, carl.password, 'lead', dbX);
+    await putUser(server.url, ADMIN, dana.name, dana.password, 'annotator', dbX);
+
+    await syncOnce(x.dir, x.url, 'lea');
+    // dana annotates x as usual
+    const danaDir = path.join(tmp, 'scoped-x', 'dana');
+    const joined = await openTeamCorpus(danaDir, x.url, dana);
+    try {
+      expect((await joined.sync.round()).added).toBe(2);
+      await joined.store.save(labelled(await joined.store.read('d0'), 'dana'));
+      expect((await joined.sync.round()).pushed).toBe(1);
+    } finally {
+      await joined.sync.close();
+      await joined.store.close();
+    }
+    // carl leads x: he reads dana's work and writes x's assignments
+    const lead = await openTeamCorpus(x.dir, x.url, carl);
+    try {
+      expect(await lead.sync.whoAmI()).toBe('lead');
+      await lead.sync.assign([dana.name], 0);
+      const r = await lead.sync.round();
+      expect([r.refused, r.pending]).toEqual([[], 0]);
+      expect(await lead.sync.teamProgress()).toEqual([expect.objectContaining({ annotator: dana.name, assigned: 2, started: 1, spans: 1 })]);
+    } finally {
+      await lead.sync.close();
+      await lead.store.close();
+    }
+    // but y is closed to both: its team database, its annotators' copies, its lead documents
+    expect((await couchRequest(server.url, 'GET', `/${dbY}/_all_docs`, dana)).status).toBe(403);
+    expect((await couchRequest(server.url, 'GET', `/${dbY}/_all_docs`, carl)).status).toBe(403);
+    expect((await couchRequest(server.url, 'GET', `/${userDatabaseFor(dbY, U.alice)}/_all_docs`, carl)).status).toBe(403);
+    expect((await couchRequest(server.url, 'PUT', `/${dbY}/lead:assignments`, carl, { documents: {} })).status).toBe(403);
+    // and dana has no database in y
+    expect((await couchRequest(server.url, 'GET', `/${userDatabaseFor(dbY, dana.name)}`, ADMIN)).status).toBe(404);
+    // the server-wide lead still leads both
+    expect((await couchRequest(server.url, 'GET', `/${userDatabaseFor(dbX, dana.name)}/copy:${dana.name}:d0`, { name: U.lea, password: PW.lea })).status).toBe(200);
+  }, 120_000);
 });
