@@ -1,6 +1,6 @@
 import PouchDB from 'pouchdb-node';
 import { designDoc, securityObject, userDesignDoc, userSecurityObject } from './design';
-import { ids, isUserDatabase, TeamError, USER_NAME, userDatabaseFor, type TeamRole } from './team-names';
+import { corpusRole, ids, isUserDatabase, roleIn, TeamError, USER_NAME, userDatabaseFor, type TeamRole } from './team-names';
 
 /**
  * The few administrative calls `team init` and `team add-user` make: create
@@ -74,9 +74,9 @@ export interface InitResult {
  * into their owner's database. Safe to run again.
  */
 export async function initDatabase(server: string, database: string, admin: Credentials): Promise<InitResult> {
-  await putDesign(server, database, admin, designDoc, securityObject());
+  await putDesign(server, database, admin, designDoc(database), securityObject(database));
   const left = await copiesInTeamDatabase(server, database, admin);
-  const names = [...new Set([...(await annotatorUsers(server, admin)), ...left.keys()])].sort();
+  const names = [...new Set([...(await annotatorUsers(server, database, admin)), ...left.keys()])].sort();
   for (const name of names) await initUserDatabase(server, database, name, admin);
   let moved = 0;
   for (const [user, docIds] of left) moved += await moveCopies(server, database, user, docIds, admin);
@@ -89,7 +89,7 @@ export async function initDatabase(server: string, database: string, admin: Cred
 
 /** An annotator's own database for one corpus: only they write it, only they and leads read it; the lead is told it exists. */
 export async function initUserDatabase(server: string, teamDatabase: string, user: string, admin: Credentials): Promise<void> {
-  await putDesign(server, userDatabaseFor(teamDatabase, user), admin, userDesignDoc(user), userSecurityObject(user));
+  await putDesign(server, userDatabaseFor(teamDatabase, user), admin, userDesignDoc(user), userSecurityObject(user, teamDatabase));
   const path = `/${encodeURIComponent(teamDatabase)}/${encodeURIComponent(ids.annotators)}`;
   for (let attempt = 0; ; attempt++) {
     const current = await couchRequest<{ _rev?: string; names?: string[] }>(server, 'GET', path, admin);
@@ -110,13 +110,13 @@ async function putDesign(server: string, database: string, admin: Credentials, d
   await ok(server, 'PUT', `${db}/_design/spanmark`, admin, { ...design, ...(rev ? { _rev: rev } : {}) }, `Writing the validation rules of ${database}`);
 }
 
-/** Names of the server's users with the annotator role (admin only). */
-async function annotatorUsers(server: string, admin: Credentials): Promise<string[]> {
+/** Names of the server's users who annotate this corpus: everywhere, or here (admin only). */
+async function annotatorUsers(server: string, database: string, admin: Credentials): Promise<string[]> {
   const range = `startkey=${encodeURIComponent('"org.couchdb.user:"')}&endkey=${encodeURIComponent('"org.couchdb.user:\ufff0"')}`;
   const r = await couchRequest<{ rows?: { doc?: { name?: string; roles?: string[] } }[] }>(server, 'GET', `/_users/_all_docs?include_docs=true&${range}`, admin);
   if (r.status === 404) return [];
   if (r.status >= 300) throw failure('Reading users', r.status, r.body);
-  return (r.body.rows ?? []).filter((row) => row.doc?.roles?.includes('annotator') && typeof row.doc.name === 'string').map((row) => row.doc!.name!);
+  return (r.body.rows ?? []).filter((row) => roleIn(database, row.doc?.roles ?? []) === 'annotator' && typeof row.doc?.name === 'string').map((row) => row.doc!.name!);
 }
 
 /** copy: and conflict: documents in the team database, by user. */
@@ -189,18 +189,34 @@ async function teamDatabases(server: string, admin: Credentials): Promise<string
   return out;
 }
 
-/** Creates the user, or updates their password and role when they exist. */
-export async function putUser(server: string, admin: Credentials, name: string, password: string, role: TeamRole): Promise<'created' | 'updated'> {
+/**
+ * Creates the user, or updates their password and role when they exist.
+ * Without `teamDatabase` the role holds for every corpus on the server (and
+ * replaces their server-wide role); with it, for that corpus only (their
+ * roles elsewhere are kept).
+ */
+export async function putUser(server: string, admin: Credentials, name: string, password: string, role: TeamRole, teamDatabase?: string): Promise<'created' | 'updated'> {
   if (!USER_NAME.test(name)) throw new TeamError('invalid', `"${name}" is not a usable user name: lower-case letters, digits, ".", "_" and "-", starting with a letter or digit.`);
   if (!password) throw new TeamError('invalid', 'The password must not be empty.');
   const path = `/_users/${encodeURIComponent(`org.couchdb.user:${name}`)}`;
   const current = await couchRequest<{ _rev?: string; roles?: string[] }>(server, 'GET', path, admin);
   if (current.status === 401 || current.status === 403) throw failure('Reading users', current.status, current.body);
   const rev = current.status === 200 ? current.body._rev : undefined;
+  const had = current.status === 200 && Array.isArray(current.body.roles) ? current.body.roles : [];
+  let roles: string[];
+  if (teamDatabase) {
+    const scoped = [corpusRole(teamDatabase, 'annotator'), corpusRole(teamDatabase, 'lead')];
+    roles = [...had.filter((r) => !scoped.includes(r)), corpusRole(teamDatabase, role)];
+  } else {
+    roles = [role, ...had.filter((r) => r.includes(':'))];
+  }
   // CouchDB hashes `password` on write and never returns it
-  await ok(server, 'PUT', path, admin, { _id: `org.couchdb.user:${name}`, ...(rev ? { _rev: rev } : {}), name, type: 'user', roles: [role], password }, `Saving user ${name}`);
-  // an annotator needs their own database in every corpus: a lead cannot create databases when assigning
-  if (role === 'annotator') for (const database of await teamDatabases(server, admin)) await initUserDatabase(server, database, name, admin);
+  await ok(server, 'PUT', path, admin, { _id: `org.couchdb.user:${name}`, ...(rev ? { _rev: rev } : {}), name, type: 'user', roles, password }, `Saving user ${name}`);
+  // an annotator needs their own database in every corpus they annotate: a lead cannot create databases when assigning
+  if (role === 'annotator') {
+    const where = teamDatabase ? [teamDatabase] : await teamDatabases(server, admin);
+    for (const database of where) await initUserDatabase(server, database, name, admin);
+  }
   return rev ? 'updated' : 'created';
 }
 

@@ -10,18 +10,23 @@
  * reads, validation who writes what.
  */
 
+import { corpusRole } from './team-names';
+
 export const DESIGN_ID = '_design/spanmark';
 
 /** Bumped when the layout changes; `team init` rewrites older design documents and moves what they held. */
 export const LAYOUT = 2;
 
-const teamValidate = `function (newDoc, oldDoc, userCtx, secObj) {
+function teamValidate(database: string): string {
+  return `function (newDoc, oldDoc, userCtx, secObj) {
   var roles = userCtx.roles || [];
   if (roles.indexOf('_admin') !== -1) return;
   var id = newDoc._id;
   var kind = id.split(':')[0];
   if (kind === 'lead' || kind === 'gold') {
-    if (roles.indexOf('lead') === -1) throw({ forbidden: 'Only a lead may write ' + id + '.' });
+    if (roles.indexOf('lead') === -1 && roles.indexOf(${JSON.stringify(corpusRole(database, 'lead'))}) === -1) {
+      throw({ forbidden: 'Only a lead of this corpus may write ' + id + '.' });
+    }
     return;
   }
   if (kind === 'copy' || kind === 'conflict') {
@@ -29,6 +34,7 @@ const teamValidate = `function (newDoc, oldDoc, userCtx, secObj) {
   }
   throw({ forbidden: 'Not a Spanmark document id: ' + id + '.' });
 }`;
+}
 
 /** What an annotator pulls from the team database: the lead's documents and gold. */
 const annotatorFilter = `function (doc, req) {
@@ -42,13 +48,16 @@ const leadFilter = `function (doc, req) {
   return id.indexOf('lead:') === 0 || id.indexOf('gold:') === 0 || id.indexOf('admin:') === 0;
 }`;
 
-export const designDoc = {
-  _id: DESIGN_ID,
-  language: 'javascript',
-  spanmark: { kind: 'team', layout: LAYOUT },
-  validate_doc_update: teamValidate,
-  filters: { annotator: annotatorFilter, lead: leadFilter },
-};
+/** The team database's design document: validation names the database's own lead role. */
+export function designDoc(database: string): Record<string, unknown> {
+  return {
+    _id: DESIGN_ID,
+    language: 'javascript',
+    spanmark: { kind: 'team', layout: LAYOUT },
+    validate_doc_update: teamValidate(database),
+    filters: { annotator: annotatorFilter, lead: leadFilter },
+  };
+}
 
 /** The design document of `user`'s own database: only they write, and only their copies. */
 export function userDesignDoc(user: string): Record<string, unknown> {
@@ -82,12 +91,15 @@ export const FILTERS = { annotator: 'spanmark/annotator', lead: 'spanmark/lead',
 
 type Security = { admins: { names: string[]; roles: string[] }; members: { names: string[]; roles: string[] } };
 
-/** Members may read and write (validation decides what); only server admins change the design or security. */
-export function securityObject(): Security {
-  return { admins: { names: [], roles: [] }, members: { names: [], roles: ['annotator', 'lead'] } };
+/**
+ * Members (annotators and leads of every corpus, or of this one) may read and
+ * write, validation decides what; only server admins change the design or security.
+ */
+export function securityObject(database: string): Security {
+  return { admins: { names: [], roles: [] }, members: { names: [], roles: ['annotator', 'lead', corpusRole(database, 'annotator'), corpusRole(database, 'lead')] } };
 }
 
-/** An annotator's database: that user and the leads are its only members, so other annotators cannot read it. */
-export function userSecurityObject(user: string): Security {
-  return { admins: { names: [], roles: [] }, members: { names: [user], roles: ['lead'] } };
+/** An annotator's database: that user and the corpus's leads are its only members, so other annotators cannot read it. */
+export function userSecurityObject(user: string, teamDatabase: string): Security {
+  return { admins: { names: [], roles: [] }, members: { names: [user], roles: ['lead', corpusRole(teamDatabase, 'lead')] } };
 }

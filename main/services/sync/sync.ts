@@ -9,7 +9,7 @@ import { CorpusStore } from '../corpus-store';
 import { causeOf, whoAmI, type Credentials } from './couch-admin';
 import { assignDocuments } from './assign';
 import { FILTERS } from './design';
-import { ids, parseId, TeamError, USER_NAME, userDatabaseFor, type ParsedId } from './team-names';
+import { ids, parseId, roleIn, TeamError, USER_NAME, userDatabaseFor, type ParsedId } from './team-names';
 
 /**
  * One corpus folder kept in step with its team's databases on the server:
@@ -169,7 +169,7 @@ export class TeamSync {
   async whoAmI(): Promise<'lead' | 'annotator'> {
     if (!this.role) {
       const me = await whoAmI(this.link.server, this.opts.credentials);
-      this.role = me.roles.includes('lead') || me.roles.includes('_admin') ? 'lead' : 'annotator';
+      this.role = roleIn(this.link.database, me.roles) ?? 'annotator';
     }
     return this.role;
   }

@@ -21,6 +21,22 @@ import { createHash } from 'node:crypto';
 export const ROLES = ['annotator', 'lead'] as const;
 export type TeamRole = (typeof ROLES)[number];
 
+/**
+ * A role for one corpus only: `<team database>:lead` or `:annotator`. The
+ * plain roles hold for every Spanmark corpus on the server (the original
+ * setup); a corpus-scoped one only where the team database names it.
+ */
+export function corpusRole(teamDatabase: string, role: TeamRole): string {
+  return `${teamDatabase}:${role}`;
+}
+
+/** What a user with these server roles is in this team database, or null when they are neither. */
+export function roleIn(teamDatabase: string, roles: readonly string[]): TeamRole | null {
+  if (roles.includes('_admin') || roles.includes('lead') || roles.includes(corpusRole(teamDatabase, 'lead'))) return 'lead';
+  if (roles.includes('annotator') || roles.includes(corpusRole(teamDatabase, 'annotator'))) return 'annotator';
+  return null;
+}
+
 /** CouchDB user names we create: no ':' (it separates id parts), nothing a shell or URL mangles. */
 export const USER_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
