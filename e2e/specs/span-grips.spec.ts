@@ -104,6 +104,24 @@ test('dragging the end grip two words right moves the span’s end on disk, keep
       return Math.abs(box.left + p.x - (run.left + run.width / 2)) + Math.abs(box.top + p.y - run.top - 2);
     }, id);
   await expect.poll(arcStart).toBeLessThan(3);
+  // when the claim's first run wraps, its arc lands on the run's first line, not between the lines
+  const arcEnd = () =>
+    page.evaluate(() => {
+      const svg = document.querySelector<SVGSVGElement>('[data-testid="relation-arcs"]')!;
+      const path = svg.querySelector<SVGPathElement>(`[data-relation-type="content"] path`)!;
+      const p = path.getPointAtLength(path.getTotalLength());
+      const box = svg.getBoundingClientRect();
+      const run = document.querySelector<HTMLElement>('[data-labels~="claim"]')!;
+      const line = run.getClientRects()[0]!;
+      return { x: box.left + p.x - line.left, width: line.width, lines: run.getClientRects().length };
+    });
+  // larger text until that run wraps (where depends on the fonts; 150% at 1440 px wide here)
+  for (let i = 0; i < 6 && (await arcEnd()).lines < 2; i++) await page.keyboard.press('Control+=');
+  expect((await arcEnd()).lines).toBeGreaterThan(1);
+  await expect.poll(async () => {
+    const e = await arcEnd();
+    return e.x > 0 && e.x < e.width;
+  }).toBe(true);
 });
 
 test('Esc during a drag cancels it, and a start dragged past the end never empties or inverts the span', async ({ app }) => {

@@ -34,7 +34,8 @@ function anchors(root: HTMLElement): (spanId: string) => DOMRect | null {
     const el = first.get(spanId);
     if (!el) return null;
     let rect = rects.get(spanId);
-    if (!rect) rects.set(spanId, (rect = el.getBoundingClientRect()));
+    // the run's first line: a run wrapped over two lines has a bounding box whose middle is on neither
+    if (!rect) rects.set(spanId, (rect = el.getClientRects()[0] ?? el.getBoundingClientRect()));
     return rect;
   };
 }
