@@ -4,7 +4,8 @@
  *  - first sync of a 10,000-document corpus with 200,000 spans: the lead
  *    publishing it, then an annotator receiving it;
  *  - one edit reaching the lead: from the annotator's save to the lead's
- *    dashboard figures showing it (one sync round on each side).
+ *    dashboard figures showing it (one sync round on each side);
+ *  - a lead's quiet round with ten annotators (one database each to read).
  * Sizes: BENCH_SYNC_DOCS (default 10000), 20 spans per document.
  */
 import { spawn } from 'node:child_process';
@@ -92,6 +93,13 @@ try {
   const progress = await lead.sync.teamProgress();
   const seen = progress.find((p) => p.annotator === 'ann')?.done === 1;
   results.push({ metric: `one edit reaching the lead (save → annotator round → lead round → dashboard)${seen ? '' : ' — NOT SEEN'}`, value: seconds(performance.now() - t) });
+
+  // a lead reads every annotator's own database each round: the cost of a quiet round with ten of them
+  for (let k = 1; k < 10; k++) await putUser(server.url, ADMIN, `ann${k}`, 'pw', 'annotator');
+  await lead.sync.round();
+  t = performance.now();
+  await lead.sync.round();
+  results.push({ metric: "a lead's round with nothing to do, 10 annotators' databases", value: seconds(performance.now() - t) });
 
   for (const s of [lead, ann]) {
     await s.sync.close();

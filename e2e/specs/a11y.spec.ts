@@ -64,6 +64,9 @@ async function auditEverything(page: Page, app: SpanmarkApp, rules?: string[]): 
   await page.keyboard.press('ArrowDown');
   await expect(editor.spanRows.nth(1)).toHaveAttribute('aria-selected', 'true');
   await expect(list).toHaveAttribute('aria-activedescendant', (await editor.spanRows.nth(1).getAttribute('id'))!);
+  // the selected span's grips (mouse handles for its ends) are named controls in the text
+  await expect(page.getByRole('button', { name: /Drag to move the end of/ })).toBeVisible();
+  await audit('the document with a selected span and its grips', '[data-testid="document-view"]');
   await expect(page.getByTestId('save-state')).toHaveAttribute('role', 'status');
   await expect(page.getByRole('complementary', { name: 'Documents' })).toBeVisible();
   await expect(page.getByRole('main')).toBeVisible();

@@ -18,6 +18,44 @@ test('dropping a file on the window imports it', async ({ app }) => {
   expect(doc.text).toBe(text);
 });
 
+test('files dragged over the window show a drop target until they leave or land; dragged text shows none', async ({ app }) => {
+  const { page } = app;
+  const target = page.getByTestId('drop-target');
+  const files = await page.evaluateHandle(() => {
+    const d = new DataTransfer();
+    d.items.add(new File(['Drop target check: 3 people were hurt.'], 'target.txt', { type: 'text/plain' }));
+    return d;
+  });
+  // entering the window, then crossing from the document into the corpus list: each element fires enter and leave
+  await page.dispatchEvent('[data-testid="document-view"]', 'dragenter', { dataTransfer: files });
+  await page.dispatchEvent('[data-testid="document-view"]', 'dragover', { dataTransfer: files });
+  await expect(target).toBeVisible();
+  await expect(target).toHaveText('Drop files to import them into this corpus');
+  await page.dispatchEvent('[data-testid="corpus-list"]', 'dragenter', { dataTransfer: files });
+  await page.dispatchEvent('[data-testid="document-view"]', 'dragleave', { dataTransfer: files });
+  await expect(target).toBeVisible();
+  // out of the window: gone
+  await page.dispatchEvent('[data-testid="corpus-list"]', 'dragleave', { dataTransfer: files });
+  await expect(target).toBeHidden();
+
+  // selected text dragged about is not an import
+  const text = await page.evaluateHandle(() => {
+    const d = new DataTransfer();
+    d.setData('text/plain', 'some words');
+    return d;
+  });
+  await page.dispatchEvent('[data-testid="document-view"]', 'dragenter', { dataTransfer: text });
+  await page.dispatchEvent('[data-testid="document-view"]', 'dragover', { dataTransfer: text });
+  await expect(target).toBeHidden();
+
+  // back in, and dropped: the target goes and the file is imported
+  await page.dispatchEvent('[data-testid="document-view"]', 'dragenter', { dataTransfer: files });
+  await expect(target).toBeVisible();
+  await page.dispatchEvent('[data-testid="document-view"]', 'drop', { dataTransfer: files });
+  await expect(target).toBeHidden();
+  await expect(page.getByTestId('document-title')).toHaveText('Drop target check: 3 people were hurt.');
+});
+
 test('a folder of brat files imports with its labels after the user agrees to add them', async ({ app }, testInfo) => {
   const dir = testInfo.outputPath('brat');
   await mkdir(dir, { recursive: true });

@@ -93,6 +93,61 @@ test('deleting a span with relations asks first in the app’s own dialog, and u
   expect(doc.relations).toHaveLength(4);
 });
 
+test('a relabel that would break relations asks first: No keeps all, Yes relabels and removes them, undo brings both back', async ({ app }) => {
+  const { page } = app;
+  await app.openDocument(MERIDIAN);
+  const editor = new EditorPage(page);
+  page.on('dialog', (d) => {
+    throw new Error(`unexpected browser dialog: ${d.message()}`);
+  });
+  const actor = editor.spanRows.filter({ hasText: 'The Valdaran Defence Ministry' });
+  const id = (await actor.getAttribute('data-span-id'))!;
+  const confirm = page.getByTestId('confirm-dialog');
+  const relationsOf = (doc: Awaited<ReturnType<typeof readSavedDocument>>) => doc.relations.filter((r) => r.from === id || r.to === id);
+
+  // the ministry is the source of "said in a statement": as a claim it could not be one
+  await actor.click();
+  await page.keyboard.press('r');
+  await page.keyboard.press('1');
+  await expect(confirm).toContainText('As claim, this span no longer fits 1 source relation. Relabel and remove it?');
+  await page.keyboard.press('Escape');
+  await expect(confirm).toBeHidden();
+  await expect(actor).toHaveAttribute('data-label', 'actor');
+  let doc = await readSavedDocument(corpusDir(app.dataDir), MERIDIAN);
+  expect(doc.spans.find((s) => s.id === id)!.label).toBe('actor');
+  expect(relationsOf(doc)).toHaveLength(1);
+
+  await actor.click();
+  await page.keyboard.press('r');
+  await page.keyboard.press('1');
+  await expect(confirm).toBeVisible();
+  await page.keyboard.press('Enter');
+  const row = page.locator(`[data-testid="span-row"][data-span-id="${id}"]`);
+  await expect(row).toHaveAttribute('data-label', 'claim');
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  doc = await readSavedDocument(corpusDir(app.dataDir), MERIDIAN);
+  expect(doc.spans.find((s) => s.id === id)!.label).toBe('claim');
+  expect(relationsOf(doc)).toHaveLength(0);
+  expect(doc.relations).toHaveLength(3);
+
+  // one undo step restores the label and the relation
+  await page.keyboard.press('Control+z');
+  await expect(row).toHaveAttribute('data-label', 'actor');
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  doc = await readSavedDocument(corpusDir(app.dataDir), MERIDIAN);
+  expect(relationsOf(doc)).toHaveLength(1);
+  expect(doc.relations).toHaveLength(4);
+
+  // a relabel that breaks nothing asks nothing
+  const figure = editor.row('figure', '62 servicemen');
+  const figureId = (await figure.getAttribute('data-span-id'))!;
+  await figure.click();
+  await page.keyboard.press('r');
+  await page.keyboard.press('1');
+  await expect(page.locator(`[data-testid="span-row"][data-span-id="${figureId}"]`)).toHaveAttribute('data-label', 'claim');
+  await expect(confirm).toBeHidden();
+});
+
 test('Shift+Alt+arrows move a span’s edges a word at a time, keeping its id and relations; undo moves them back', async ({ app }) => {
   const { page } = app;
   await app.openDocument(MERIDIAN);

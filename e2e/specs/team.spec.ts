@@ -7,7 +7,7 @@ import { EditorPage } from '../pages/EditorPage';
 import { BrowserHost } from '../../scripts/host/browser-host';
 import { couchRequest, initDatabase, putUser } from '../../main/services/sync/couch-admin';
 import { openTeamCorpus } from '../../main/services/sync/team-link';
-import { databaseFor } from '../../main/services/sync/team-names';
+import { databaseFor, userDatabaseFor } from '../../main/services/sync/team-names';
 import { ADMIN, makeCorpus, startServer, type ServerProcess } from '../../main/services/sync/test-server';
 
 /**
@@ -105,13 +105,16 @@ test('a lead assigns, two annotators label in their own apps and sync, the leadâ
       await expect(lead.locator(`[data-testid="team-progress-row"][data-annotator="${user}"] td`)).toHaveText([user, '2', '1', '0', '1', /\d/], { timeout: 30_000 });
     }
 
-    // bob cannot overwrite alice's copy: the server refuses him, and alice's work is unchanged for the lead
-    const db = `/${database}`;
+    // bob can neither read nor overwrite alice's copy: her database is closed to him, the team database takes no copies
+    const hers = `/${userDatabaseFor(database, 'alice')}`;
     const bobAuth = { name: 'bob', password: PW.bob };
-    const current = await couchRequest<{ _rev: string }>(server.url, 'GET', `${db}/copy:alice:d0`, bobAuth);
-    const forged = await couchRequest<{ reason: string }>(server.url, 'PUT', `${db}/copy:alice:d0`, bobAuth, { _rev: current.body._rev, annotator: 'bob', document: { id: 'd0', text: 'x', spans: [] } });
-    expect(forged.status).toBe(403);
-    expect(forged.body.reason).toMatch(/Only alice may write copy:alice:d0/);
+    expect((await couchRequest(server.url, 'GET', `${hers}/copy:alice:d0`, bobAuth)).status).toBe(403);
+    const current = await couchRequest<{ _rev: string }>(server.url, 'GET', `${hers}/copy:alice:d0`, ADMIN);
+    const forged = { _rev: current.body._rev, annotator: 'bob', document: { id: 'd0', text: 'x', spans: [] } };
+    expect((await couchRequest(server.url, 'PUT', `${hers}/copy:alice:d0`, bobAuth, forged)).status).toBe(403);
+    const intoTeam = await couchRequest<{ reason: string }>(server.url, 'PUT', `/${database}/copy:alice:d0`, bobAuth, forged);
+    expect(intoTeam.status).toBe(403);
+    expect(intoTeam.body.reason).toMatch(/own database/);
     await syncNow(lead);
     await expect(lead.locator('[data-testid="team-progress-row"][data-annotator="alice"] td').nth(4)).toHaveText('1');
   } finally {

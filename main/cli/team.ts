@@ -3,7 +3,7 @@ import path from 'node:path';
 import { CorpusStore } from '../services/corpus-store';
 import type { Credentials } from '../services/sync/couch-admin';
 import type { SyncReport, TeamSync } from '../services/sync/sync';
-import { databaseFor, parseUserPassword, ROLES, splitServerUrl, TeamError, type TeamRole } from '../services/sync/team-names';
+import { databaseFor, isUserDatabase, parseUserPassword, ROLES, splitServerUrl, TeamError, type TeamRole } from '../services/sync/team-names';
 import { EXIT, UsageError } from './commands';
 import type { Io } from './report';
 
@@ -79,7 +79,7 @@ export function registerTeam(program: Command, io: Io, run: Run): void {
 
   team
     .command('init')
-    .description('create the corpus’s team database with its security object and validation, and publish the schema, guidelines and documents')
+    .description('create the corpus’s team database and each annotator’s own database (security objects, validation), move copies an older Spanmark left in the team database, and publish the schema, guidelines and documents')
     .argument('<corpusDir>', 'corpus folder')
     .requiredOption('--server <url>', 'CouchDB server URL')
     .requiredOption('--admin <user:password>', 'server admin account')
@@ -92,7 +92,9 @@ export function registerTeam(program: Command, io: Io, run: Run): void {
         await probe.close();
         const { initDatabase } = await import('../services/sync/couch-admin');
         const { openTeamCorpus, writeLink } = await import('../services/sync/team-link');
-        await initDatabase(server, database, cred);
+        const init = await initDatabase(server, database, cred);
+        io.err(init.annotators.length ? `annotators' own databases: ${init.annotators.join(', ')}` : 'no annotators yet: `team add-user` gives each their own database');
+        if (init.moved) io.err(`moved ${init.moved} copies from the team database into their annotators' own databases`);
         const { store, sync } = await openTeamCorpus(path.resolve(dir), server, cred);
         try {
           const report = await sync.round();
@@ -109,18 +111,23 @@ export function registerTeam(program: Command, io: Io, run: Run): void {
 
   team
     .command('add-user')
-    .description('create a team member (or change their password and role)')
+    .description('create a team member (or change their password and role); an annotator gets their own database in every team database on the server')
     .argument('<name>', 'user name')
     .requiredOption('--password <pw>', 'their password')
     .addOption(new Option('--role <role>', 'what they may write').choices([...ROLES]).makeOptionMandatory())
+    .option('--corpus <database>', 'the role holds for this corpus only: its team database, as `team init` printed it (URL or name)')
     .requiredOption('--server <url>', 'CouchDB server URL')
     .requiredOption('--admin <user:password>', 'server admin account')
-    .action((name: string, o: { password: string; role: TeamRole; server: string; admin: string }) =>
+    .action((name: string, o: { password: string; role: TeamRole; corpus?: string; server: string; admin: string }) =>
       run(async () => {
         const { server } = splitServerUrl(o.server);
+        const corpus = o.corpus === undefined ? undefined : o.corpus.includes('/') ? splitServerUrl(o.corpus).database : o.corpus;
+        if (corpus === null || (corpus !== undefined && (!corpus.startsWith('spanmark-') || isUserDatabase(corpus)))) {
+          throw new UsageError(`--corpus ${o.corpus ?? ''} is not a team database (spanmark-…, as \`team init\` printed it)`);
+        }
         const { putUser } = await import('../services/sync/couch-admin');
-        const what = await putUser(server, admin(o.admin), name, o.password, o.role);
-        io.err(`${what} ${o.role} ${name}`);
+        const what = await putUser(server, admin(o.admin), name, o.password, o.role, corpus);
+        io.err(`${what} ${o.role} ${name}${corpus ? ` of ${corpus} only` : ' of every corpus on the server'}`);
         return EXIT.ok;
       })(),
     );

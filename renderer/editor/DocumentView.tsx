@@ -17,6 +17,7 @@ import { LabelPlugin } from './plugins/LabelPlugin';
 import { RelationArcsPlugin } from './plugins/RelationArcsPlugin';
 import { SelectionPlugin } from './plugins/SelectionPlugin';
 import { SpanClickPlugin } from './plugins/SpanClickPlugin';
+import { SpanHandlesPlugin } from './plugins/SpanHandlesPlugin';
 
 export type { Decoration, Decorations, DocumentViewCallbacks, TextChange } from './controller';
 export { DocumentController } from './controller';
@@ -118,6 +119,7 @@ function Frame(props: DocumentViewProps) {
         {mode === 'annotate' && <SpanClickPlugin />}
         {mode === 'annotate' && <KeyboardSelectionPlugin />}
         {interactive && <DragLinkPlugin />}
+        {interactive && <SpanHandlesPlugin selectedSpanId={selectedSpanId} onAdjustSpan={props.onAdjustSpan} />}
         {mode === 'annotate' && <RelationArcsPlugin doc={doc} schema={schema} selectedSpanId={selectedSpanId} decorations={decorations.relations} />}
       </div>
     </ControllerContext.Provider>

@@ -25,3 +25,6 @@ export const LINK_SPANS_COMMAND = createCommand<{ type: string; from: string; to
 
 /** Bring the paragraph holding a UTF-16 offset into the rendered window (keyboard caret moves use it). */
 export const REVEAL_OFFSET_COMMAND = createCommand<number>('spanmark/reveal-offset');
+
+/** Give a span new UTF-16 bounds (its ends dragged with the mouse), keeping the span. */
+export const ADJUST_SPAN_COMMAND = createCommand<{ id: string; start: number; end: number }>('spanmark/adjust-span');

@@ -39,6 +39,8 @@ export interface DocumentViewCallbacks {
   /** edit mode: a key changed the text, painted now; its onTextEdit follows after this frame */
   onTextEditPending?: () => void;
   onNotify?: (message: string, kind: 'error' | 'info') => void;
+  /** a span's ends dragged with the mouse: its new bounds, kept as one update of the same span */
+  onAdjustSpan?: (id: string, start: number, end: number) => void;
 }
 
 /** One replacement of [start, end) by `insert`, in UTF-16 offsets. */
@@ -87,6 +89,8 @@ export class DocumentController {
   lastEdit: { before: string; after: string; change: TextChange } | null = null;
   /** edit mode: hand typed text still waiting for the next frame to the app now */
   flushEdits: (() => void) | null = null;
+  /** a grip of the selected span being dragged: which edge, and the bounds it would give now (UTF-16) */
+  spanDrag: { id: string; edge: 'start' | 'end'; start: number; end: number } | null = null;
   /** the view's focusable frame */
   frame: HTMLElement | null = null;
   private index: OffsetIndex | null = null;

@@ -147,6 +147,8 @@ export const Settings = z.object({
   lastPlace: LastPlace.optional(),
   /** importing into the built-in sample: 'ask' offers a new corpus first; 'allow' once the user chose the sample */
   sampleImport: z.enum(['ask', 'allow']).default('ask'),
+  /** document ids opened last, most recent first, by corpus path (the corpus list's Recent) */
+  recentDocuments: z.record(z.string(), z.array(z.string())).default({}),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -168,6 +170,7 @@ export const SettingsPatch = z
     showSuggestions: z.boolean(),
     lastPlace: LastPlace,
     sampleImport: z.enum(['ask', 'allow']),
+    recentDocuments: z.record(z.string(), z.array(z.string())),
   })
   .partial();
 const settingsPatchMatches: Same<keyof z.infer<typeof SettingsPatch>, keyof Settings> = true;

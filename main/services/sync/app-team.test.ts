@@ -12,7 +12,7 @@ import { initDatabase, putUser } from './couch-admin';
 import { credentialKey, keychainCredentials, type Keychain } from './credentials';
 import { openTeamCorpus } from './team-link';
 import { databaseFor } from './team-names';
-import { ADMIN, labelled, makeCorpus, startServer, type ServerProcess } from './test-server';
+import { ADMIN, labelled, makeCorpus, teamServer, user } from './test-server';
 
 /**
  * The app's side of a team, through the same IPC handlers the window uses,
@@ -28,13 +28,15 @@ const fakeKeychain: Keychain = {
 };
 
 let tmp: string;
-let server: ServerProcess;
+let server: { url: string; stop(): Promise<void> };
+const LEA = user('lea');
+const ANN = user('ann');
 
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'spanmark-app-team-'));
-  server = await startServer(path.join(tmp, 'server'));
-  await putUser(server.url, ADMIN, 'lea', 'lea-pw', 'lead');
-  await putUser(server.url, ADMIN, 'ann', 'ann-pw', 'annotator');
+  server = await teamServer(path.join(tmp, 'server'));
+  await putUser(server.url, ADMIN, LEA, 'lea-pw', 'lead');
+  await putUser(server.url, ADMIN, ANN, 'ann-pw', 'annotator');
 }, 60_000);
 
 afterAll(async () => {
@@ -78,19 +80,19 @@ describe('team sync in the app', () => {
     await lead.call('corpus:openDialog', {});
 
     // plain http to another machine is refused before anything is sent
-    await expect(lead.call('team:connect', { server: 'http://team.example.org:5984', user: 'lea', password: 'lea-pw' })).rejects.toMatchObject({ code: 'insecure_url' });
-    await expect(lead.call('team:connect', { server: server.url, user: 'lea', password: 'wrong' })).rejects.toMatchObject({ code: 'unauthorized' });
-    const status = (await lead.call('team:connect', { server: server.url, user: 'lea', password: 'lea-pw' })) as { state: string; role: string };
+    await expect(lead.call('team:connect', { server: 'http://team.example.org:5984', user: LEA, password: 'lea-pw' })).rejects.toMatchObject({ code: 'insecure_url' });
+    await expect(lead.call('team:connect', { server: server.url, user: LEA, password: 'wrong' })).rejects.toMatchObject({ code: 'unauthorized' });
+    const status = (await lead.call('team:connect', { server: server.url, user: LEA, password: 'lea-pw' })) as { state: string; role: string };
     expect(status).toMatchObject({ state: 'synced', role: 'lead' });
     // the password is sealed by the keychain, never written in the clear, never in settings
     const sealed = await readFile(path.join(leadData, 'team-credentials.json'), 'utf8');
     expect(sealed).not.toContain('lea-pw');
-    expect(await lead.credentials.get(credentialKey(server.url, 'lea'))).toBe('lea-pw');
+    expect(await lead.credentials.get(credentialKey(server.url, LEA))).toBe('lea-pw');
     expect(await readFile(path.join(leadData, 'settings.json'), 'utf8').catch(() => '')).not.toContain('lea-pw');
     expect(lead.events.some((e) => e.event === 'team:status')).toBe(true);
 
     // an annotator (here through the same sync code the CLI uses) labels one document
-    const { store: annStore, sync } = await openTeamCorpus(path.join(tmp, 'ann'), `${server.url}/${database}`, { name: 'ann', password: 'ann-pw' });
+    const { store: annStore, sync } = await openTeamCorpus(path.join(tmp, 'ann'), `${server.url}/${database}`, { name: ANN, password: 'ann-pw' });
     await sync.round();
     await annStore.save(labelled(await annStore.read('d1'), 'ann'));
     await sync.round();
@@ -99,9 +101,9 @@ describe('team sync in the app', () => {
 
     await lead.call('team:syncNow');
     const progress = (await lead.call('team:progress')) as { annotator: string; done: number; spans: number }[];
-    expect(progress).toEqual([expect.objectContaining({ annotator: 'ann', done: 1, spans: 1 })]);
+    expect(progress).toEqual([expect.objectContaining({ annotator: ANN, done: 1, spans: 1 })]);
     const review = (await lead.call('team:review')) as { annotators: string[]; documents: { key: string }[]; goldPath: string };
-    expect(review.annotators).toEqual(['ann']);
+    expect(review.annotators).toEqual([ANN]);
     expect(review.documents.map((d) => d.key)).toEqual(['d1']);
     expect(review.goldPath).toBe(path.join(tmp, 'Team corpus — gold'));
 

@@ -6,7 +6,7 @@ import { CorpusStore } from '../corpus-store';
 import { couchRequest, initDatabase, putUser } from './couch-admin';
 import type { Progress } from './sync';
 import { openTeamCorpus } from './team-link';
-import { databaseFor } from './team-names';
+import { databaseFor, userDatabaseFor } from './team-names';
 import { ADMIN, labelled, makeCorpus, startServer, type ServerProcess } from './test-server';
 
 /**
@@ -95,7 +95,8 @@ describe('team sync under faults', () => {
     expect(resumed.pushed).toBeGreaterThan(0);
     expect(resumed.pushed).toBeLessThan(N);
 
-    const db = url.slice(server.url.length);
+    // alice's copies, in her own database
+    const db = `/${userDatabaseFor(url.slice(server.url.length + 1), 'alice')}`;
     const all = await couchRequest<{ rows: { id: string; doc: { _rev: string; document: { spans: unknown[] } } }[] }>(server.url, 'GET', `${db}/_all_docs?startkey=%22copy:%22&endkey=%22copy:%EF%BF%BF%22&include_docs=true&conflicts=true`, ADMIN);
     const copies = all.body.rows;
     expect(copies).toHaveLength(N);
@@ -131,7 +132,7 @@ describe('team sync under faults', () => {
     await restart();
     const r = await roundOk(aliceDir, alice);
     expect(r.pending).toBe(0);
-    const db = url.slice(server.url.length);
+    const db = `/${userDatabaseFor(url.slice(server.url.length + 1), 'alice')}`;
     const copy = await couchRequest<{ document: { spans: { label: string }[] } }>(server.url, 'GET', `${db}/copy:alice:d1`, ADMIN);
     // this machine had received alice's claims from her other machine; the figure labelled while offline is added
     expect(copy.body.document.spans.map((s) => s.label)).toEqual(['claim', 'figure']);

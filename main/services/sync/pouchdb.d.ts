@@ -46,6 +46,7 @@ declare module 'pouchdb-node' {
     batches_limit?: number;
     filter?: ((doc: Doc) => boolean) | string;
     query_params?: Record<string, string>;
+    doc_ids?: string[];
   }
   export interface ReplicateResult {
     ok: boolean;

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import expressPouchDB from 'express-pouchdb';
@@ -53,7 +53,10 @@ export async function startTeamServer(opts: ServeOptions): Promise<RunningServer
   await set('couchdb', 'uuid', id.uuid);
   await set('couch_httpd_auth', 'secret', id.secret);
   await set('admins', opts.admin.name, opts.admin.password);
-  const server: Server = createServer(app);
+  const server: Server = createServer((req, res) => {
+    forbidNonMembers(req, res);
+    app(req, res);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, opts.host, () => resolve());
@@ -71,6 +74,26 @@ export async function startTeamServer(opts: ServeOptions): Promise<RunningServer
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * pouchdb-security answers 401 to a signed-in user who is not a member of a
+ * database; CouchDB answers 403 (401 means "who are you?"). Clients rely on
+ * the difference: a 401 makes Spanmark say the password is wrong. A 401 to a
+ * request whose user express-pouchdb has signed in can only be that refusal,
+ * so it goes out as CouchDB's 403.
+ */
+function forbidNonMembers(req: IncomingMessage, res: ServerResponse): void {
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.writeHead = ((status: number, ...rest: unknown[]) => {
+    const signedIn = (req as IncomingMessage & { couchSession?: { userCtx?: { name?: string | null } } }).couchSession?.userCtx?.name;
+    if (status === 401 && signedIn) {
+      res.removeHeader('WWW-Authenticate');
+      res.statusMessage = 'Forbidden';
+      return writeHead(403, ...rest);
+    }
+    return writeHead(status, ...rest);
+  }) as typeof res.writeHead;
 }
 
 /** The server's uuid and cookie secret, made once per data folder. */

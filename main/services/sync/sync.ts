@@ -9,10 +9,14 @@ import { CorpusStore } from '../corpus-store';
 import { causeOf, whoAmI, type Credentials } from './couch-admin';
 import { assignDocuments } from './assign';
 import { FILTERS } from './design';
-import { ids, parseId, TeamError, type ParsedId } from './team-names';
+import { ids, parseId, roleIn, TeamError, USER_NAME, userDatabaseFor, type ParsedId } from './team-names';
 
 /**
- * One corpus folder kept in step with its team database.
+ * One corpus folder kept in step with its team's databases on the server:
+ * an annotator pushes their copies to their own database and pulls the
+ * lead's documents from the team database (and their copies back, for their
+ * other machines); a lead pushes to the team database and pulls every
+ * annotator's database (see team-names.ts for the layout).
  *
  * The corpus folder stays the source of truth: a round reads it through the
  * store, writes what changed into a local PouchDB mirror (in
@@ -25,6 +29,7 @@ import { ids, parseId, TeamError, type ParsedId } from './team-names';
 
 export interface TeamLink {
   server: string;
+  /** the team database; each annotator's own one is named after it */
   database: string;
   user: string;
 }
@@ -110,6 +115,8 @@ export function classify(e: unknown, server: string): TeamError {
 export class TeamSync {
   private role: 'lead' | 'annotator' | null = null;
   private closed = false;
+  /** annotators' own databases, by name */
+  private readonly userRemotes = new Map<string, Mirror>();
 
   private constructor(
     readonly store: CorpusStore,
@@ -124,13 +131,13 @@ export class TeamSync {
     const dir = mirrorDir(store.dir, link.database);
     await mkdir(path.dirname(dir), { recursive: true });
     const mirror = new PouchDB(dir, { adapter: 'leveldb' });
-    const remote = remoteDb(link, opts.credentials);
+    const remote = remoteDb(link.server, link.database, opts.credentials);
     return new TeamSync(store, link, mirror, remote, opts);
   }
 
   /** The server's lead:corpus document: how an annotator with no local copy starts one. */
   static async fetchCorpus(link: TeamLink, credentials: Credentials): Promise<{ corpusId: string; name: string; schema: unknown; guidelines: string }> {
-    const remote = remoteDb(link, credentials);
+    const remote = remoteDb(link.server, link.database, credentials);
     try {
       const doc = (await remote.get(ids.corpus)) as unknown as { corpusId: string; name: string; schema: unknown; guidelines: string };
       return doc;
@@ -151,6 +158,7 @@ export class TeamSync {
     if (this.closed) return;
     this.closed = true;
     await this.remote.close().catch(() => undefined);
+    for (const r of this.userRemotes.values()) await r.close().catch(() => undefined);
     await this.mirror.close().catch(() => undefined);
   }
 
@@ -161,7 +169,7 @@ export class TeamSync {
   async whoAmI(): Promise<'lead' | 'annotator'> {
     if (!this.role) {
       const me = await whoAmI(this.link.server, this.opts.credentials);
-      this.role = me.roles.includes('lead') || me.roles.includes('_admin') ? 'lead' : 'annotator';
+      this.role = roleIn(this.link.database, me.roles) ?? 'annotator';
     }
     return this.role;
   }
@@ -172,16 +180,15 @@ export class TeamSync {
     const report: SyncReport = { role, staged: 0, pushed: 0, pulled: 0, added: 0, updated: 0, removed: 0, metaChanged: false, conflicts: [], problems: [], refused: [], pending: 0, changedIds: [] };
     report.staged = await this.stage(role);
     const seqBeforePush = (await this.mirror.info()).update_seq;
-    const push = await this.replicate('push', role);
+    const push = await this.push(role);
     report.pushed = push.written;
     report.refused.push(...push.failures);
     if (!push.failures.length) await this.setLocal(PUSHED, { seq: seqBeforePush });
-    const pull = await this.replicate('pull', role);
-    report.pulled = pull.written;
+    report.pulled = await this.pull(role, report);
     await this.apply(role, report);
     if (report.conflicts.length) {
       // the resolution wrote new revisions; send them now rather than next round
-      const again = await this.replicate('push', role);
+      const again = await this.push(role);
       report.refused.push(...again.failures);
     }
     // everything in the mirror now came from the server or was pushed to it
@@ -352,15 +359,80 @@ export class TeamSync {
 
   // ---- replicate: mirror ⇄ server -----------------------------------------------------------
 
-  private async replicate(direction: 'push' | 'pull', role: 'lead' | 'annotator'): Promise<{ written: number; failures: string[] }> {
-    const batch_size = this.opts.batchSize ?? BIG_BATCH;
-    const options: ReplicateOptions =
-      direction === 'push'
-        ? { batch_size, filter: (d) => this.owns(role, d._id) }
-        : role === 'lead'
-          ? { batch_size, filter: FILTERS.lead }
-          : { batch_size, filter: FILTERS.annotator, query_params: { annotator: this.link.user } };
-    const [source, target] = direction === 'push' ? [this.mirror, this.remote] : [this.remote, this.mirror];
+  /** A lead's documents go to the team database, an annotator's copies to their own. */
+  private async push(role: 'lead' | 'annotator'): Promise<{ written: number; failures: string[] }> {
+    const options: ReplicateOptions = { batch_size: this.batchSize, filter: (d) => this.owns(role, d._id) };
+    if (role === 'lead') return this.replicate('push', this.remote, this.link.database, options);
+    return this.ownDatabase(() => this.replicate('push', this.userRemote(this.link.user), this.ownDatabaseName, options));
+  }
+
+  /** Returns how many documents arrived. A lead skips (and reports) an annotator whose database cannot be read. */
+  private async pull(role: 'lead' | 'annotator', report: SyncReport): Promise<number> {
+    const batch_size = this.batchSize;
+    if (role === 'annotator') {
+      const team = await this.replicate('pull', this.remote, this.link.database, { batch_size, filter: FILTERS.annotator });
+      // the user's copies from their other machines
+      const own = await this.ownDatabase(() => this.replicate('pull', this.userRemote(this.link.user), this.ownDatabaseName, { batch_size, filter: FILTERS.copies }));
+      return team.written + own.written;
+    }
+    let written = (await this.replicate('pull', this.remote, this.link.database, { batch_size, filter: FILTERS.lead })).written;
+    for (const name of await this.annotatorNames()) {
+      const database = userDatabaseFor(this.link.database, name);
+      try {
+        written += (await this.replicate('pull', this.userRemote(name), database, { batch_size, filter: FILTERS.copies })).written;
+      } catch (e) {
+        if (!(e instanceof TeamError) || (e.code !== 'no_corpus' && e.code !== 'forbidden')) throw e;
+        report.problems.push(
+          e.code === 'no_corpus'
+            ? `${name} has no database for this corpus on the server yet (${database}): the server admin runs \`spanmark team add-user ${name} …\` or \`spanmark team init\` again`
+            : `cannot read ${name}'s copies: ${e.message}`,
+        );
+      }
+    }
+    return written;
+  }
+
+  /** Whose databases a lead reads: everyone assigned documents, and the annotators the server admin listed. */
+  private async annotatorNames(): Promise<string[]> {
+    const names = new Set<string>();
+    const assignments = (await this.mirror.get(ids.assignments).catch(() => null)) as (Stored & { documents?: Record<string, unknown> }) | null;
+    for (const people of Object.values(assignments?.documents ?? {})) if (Array.isArray(people)) for (const p of people) if (typeof p === 'string') names.add(p);
+    const listed = (await this.mirror.get(ids.annotators).catch(() => null)) as (Stored & { names?: unknown }) | null;
+    if (Array.isArray(listed?.names)) for (const p of listed.names) if (typeof p === 'string') names.add(p);
+    return [...names].filter((n) => USER_NAME.test(n)).sort();
+  }
+
+  private get batchSize(): number {
+    return this.opts.batchSize ?? BIG_BATCH;
+  }
+
+  private get ownDatabaseName(): string {
+    return userDatabaseFor(this.link.database, this.link.user);
+  }
+
+  /** Work on the user's own database; a missing one is the server admin's step, said plainly. */
+  private async ownDatabase<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      if (e instanceof TeamError && e.code === 'no_corpus') {
+        throw new TeamError(
+          'no_corpus',
+          `${this.link.server} has no database for ${this.link.user}'s copies of this corpus yet (${this.ownDatabaseName}): the server admin runs \`spanmark team add-user ${this.link.user} …\`, or \`spanmark team init\` again on a server set up by an older Spanmark.`,
+        );
+      }
+      throw e;
+    }
+  }
+
+  private userRemote(name: string): Mirror {
+    let r = this.userRemotes.get(name);
+    if (!r) this.userRemotes.set(name, (r = remoteDb(this.link.server, userDatabaseFor(this.link.database, name), this.opts.credentials)));
+    return r;
+  }
+
+  private async replicate(direction: 'push' | 'pull', remote: Mirror, database: string, options: ReplicateOptions): Promise<{ written: number; failures: string[] }> {
+    const [source, target] = direction === 'push' ? [this.mirror, remote] : [remote, this.mirror];
     try {
       const rep = PouchDB.replicate(source, target, options);
       rep.on('change', (info) => this.progress(direction, info.docs_written));
@@ -369,7 +441,7 @@ export class TeamSync {
       if (result.doc_write_failures && !failures.length) failures.push(`${result.doc_write_failures} document(s) refused by the server`);
       return { written: result.docs_written, failures };
     } catch (e) {
-      throw classify(e, `${this.link.server}/${this.link.database}`);
+      throw classify(e, `${this.link.server}/${database}`);
     }
   }
 
@@ -711,8 +783,8 @@ export class TeamSync {
   }
 }
 
-function remoteDb(link: TeamLink, credentials: Credentials): Mirror {
-  const db = new PouchDB(`${link.server}/${encodeURIComponent(link.database)}`, {
+function remoteDb(server: string, database: string, credentials: Credentials): Mirror {
+  const db = new PouchDB(`${server}/${encodeURIComponent(database)}`, {
     skip_setup: true,
     auth: { username: credentials.name, password: credentials.password },
   });

@@ -1,14 +1,18 @@
 import { createHash } from 'node:crypto';
 
 /**
- * The names Spanmark uses on a CouchDB server: roles, the database of a
+ * The names Spanmark uses on a CouchDB server: roles, the databases of a
  * corpus and the id of each replicated document. One writer per document
- * id, so replication never has to merge two people's work:
+ * id, so replication never has to merge two people's work.
  *
+ * The team database (`spanmark-<corpus id>`, every member reads it):
  *   lead:corpus            name, label schema, guidelines     (lead)
  *   lead:assignments       who annotates which document       (lead)
  *   lead:doc:<docId>       a document as the lead handed it out (lead)
  *   gold:<docId>           a finalized gold document          (lead)
+ *   admin:annotators       whose databases the lead reads     (server admin)
+ * Each annotator's own database (`spanmark-<corpus id>-u-<hex of name>`,
+ * read by that annotator and leads only, so annotators work blind):
  *   copy:<user>:<docId>    one annotator's copy of a document (that user)
  *   conflict:<user>:<docId>:<rev>  a version of that copy set aside when the
  *                          same user edited it on two machines (that user)
@@ -17,12 +21,29 @@ import { createHash } from 'node:crypto';
 export const ROLES = ['annotator', 'lead'] as const;
 export type TeamRole = (typeof ROLES)[number];
 
+/**
+ * A role for one corpus only: `<team database>:lead` or `:annotator`. The
+ * plain roles hold for every Spanmark corpus on the server (the original
+ * setup); a corpus-scoped one only where the team database names it.
+ */
+export function corpusRole(teamDatabase: string, role: TeamRole): string {
+  return `${teamDatabase}:${role}`;
+}
+
+/** What a user with these server roles is in this team database, or null when they are neither. */
+export function roleIn(teamDatabase: string, roles: readonly string[]): TeamRole | null {
+  if (roles.includes('_admin') || roles.includes('lead') || roles.includes(corpusRole(teamDatabase, 'lead'))) return 'lead';
+  if (roles.includes('annotator') || roles.includes(corpusRole(teamDatabase, 'annotator'))) return 'annotator';
+  return null;
+}
+
 /** CouchDB user names we create: no ':' (it separates id parts), nothing a shell or URL mangles. */
 export const USER_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
 export const ids = {
   corpus: 'lead:corpus',
   assignments: 'lead:assignments',
+  annotators: 'admin:annotators',
   base: (docId: string) => `lead:doc:${docId}`,
   gold: (docId: string) => `gold:${docId}`,
   copy: (user: string, docId: string) => `copy:${user}:${docId}`,
@@ -30,7 +51,7 @@ export const ids = {
 };
 
 export type ParsedId =
-  | { kind: 'corpus' | 'assignments' }
+  | { kind: 'corpus' | 'assignments' | 'annotators' }
   | { kind: 'base' | 'gold'; docId: string }
   | { kind: 'copy'; user: string; docId: string }
   | { kind: 'conflict'; user: string; rest: string }
@@ -39,6 +60,7 @@ export type ParsedId =
 export function parseId(id: string): ParsedId {
   if (id === ids.corpus) return { kind: 'corpus' };
   if (id === ids.assignments) return { kind: 'assignments' };
+  if (id === ids.annotators) return { kind: 'annotators' };
   if (id.startsWith('lead:doc:')) return { kind: 'base', docId: id.slice('lead:doc:'.length) };
   if (id.startsWith('gold:')) return { kind: 'gold', docId: id.slice('gold:'.length) };
   const m = /^(copy|conflict):([^:]+):(.+)$/s.exec(id);
@@ -56,6 +78,25 @@ export function databaseFor(corpusId: string): string {
   const slug = corpusId.toLowerCase().replace(/[^a-z0-9_-]/g, '_').slice(0, 100);
   const exact = slug === corpusId;
   return `spanmark-${slug}${exact ? '' : `-${createHash('sha1').update(corpusId).digest('hex').slice(0, 8)}`}`;
+}
+
+/** CouchDB's longest database name. */
+const MAX_DB_NAME = 238;
+
+/**
+ * The annotator's own database beside the team database. User names may hold
+ * "." (not allowed in database names), so the name is spelled in hex; one too
+ * long for CouchDB is replaced by its SHA-1 ("h" marks it: hex has no "h").
+ */
+export function userDatabaseFor(teamDatabase: string, user: string): string {
+  const name = `${teamDatabase}-u-${Buffer.from(user, 'utf8').toString('hex')}`;
+  if (name.length <= MAX_DB_NAME) return name;
+  return `${teamDatabase}-u-h${createHash('sha1').update(user).digest('hex')}`;
+}
+
+/** Whether a database name is an annotator's database (not a team database). */
+export function isUserDatabase(database: string): boolean {
+  return /-u-(?:[0-9a-f]{2})+$|-u-h[0-9a-f]{40}$/.test(database);
 }
 
 export class TeamError extends Error {

@@ -284,14 +284,19 @@ export function moveSpanBounds(spanId: string, command: string): void {
   const from = index.toUtf16(span.start);
   const move = visualCaretCommand(command, paragraphDirection(doc.text, from)).replace(/^span-/, '') as EdgeMove;
   const r = moveSpanEdge(doc.text, from, index.toUtf16(span.end), move);
-  if (!r) return;
-  const start = index.toCodePoint(r.start);
-  const end = index.toCodePoint(r.end, 'end');
+  if (r) setSpanBounds(spanId, index.toCodePoint(r.start), index.toCodePoint(r.end, 'end'));
+}
+
+/** Give a span new bounds (code points; its ends dragged with the mouse): one undoable update keeping its id, note and relations. */
+export function setSpanBounds(spanId: string, start: number, end: number): void {
+  const doc = getState().doc;
+  const span = doc?.spans.find((x) => x.id === spanId);
+  if (!doc || !span || start >= end || (span.start === start && span.end === end)) return;
   if (doc.spans.some((x) => x.id !== span.id && x.label === span.label && x.start === start && x.end === end)) {
     notify(`That text is already labelled ${span.label}.`, 'info');
     return;
   }
-  commitOps([updateSpanOp(span, { start, end, text: index.slice(start, end), updatedAt: actor().now })]);
+  commitOps([updateSpanOp(span, { start, end, text: offsetIndexFor(doc.text).slice(start, end), updatedAt: actor().now })]);
 }
 
 export function link(type: string, from: string, to: string): void {

@@ -34,7 +34,8 @@ function anchors(root: HTMLElement): (spanId: string) => DOMRect | null {
     const el = first.get(spanId);
     if (!el) return null;
     let rect = rects.get(spanId);
-    if (!rect) rects.set(spanId, (rect = el.getBoundingClientRect()));
+    // the run's first line: a run wrapped over two lines has a bounding box whose middle is on neither
+    if (!rect) rects.set(spanId, (rect = el.getClientRects()[0] ?? el.getBoundingClientRect()));
     return rect;
   };
 }
@@ -101,6 +102,9 @@ export function RelationArcsPlugin({ doc, schema, selectedSpanId, decorations }:
     schedule();
     const observer = new ResizeObserver(schedule);
     observer.observe(root);
+    // zoom, line spacing and text width move the text without resizing the frame or updating the editor
+    const content = editor.getRootElement();
+    if (content) observer.observe(content);
     // runs are rebuilt by other plugins (windowing, edits): their update is the cue to redraw
     const unregister = editor.registerUpdateListener(schedule);
     root.addEventListener('scroll', schedule, { passive: true });

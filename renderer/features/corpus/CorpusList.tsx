@@ -4,6 +4,7 @@ import { call } from '../../api';
 import { setState, useAppState } from '../../app/store';
 import { useVirtualRows } from './useVirtualRows';
 import { confirmInApp } from '../workflows/prompt';
+import { useRememberOpened } from './recent-documents';
 
 const STATUS_LABEL = { todo: 'To do', in_progress: 'In progress', done: 'Done', reviewed: 'Reviewed' } as const;
 const ROW_HEIGHT = 52;
@@ -15,7 +16,14 @@ export function CorpusList() {
   const filter = useAppState((s) => s.filter);
   const current = useAppState((s) => s.doc?.id);
   const recent = useAppState((s) => s.settings?.recentCorpora ?? NO_RECENT);
+  const recentIds = useAppState((s) => (s.corpus && s.settings?.recentDocuments[s.corpus.path]) || NO_RECENT);
   const damaged = useMemo(() => new Map((corpus?.damaged ?? []).map((d) => [d.id, d])), [corpus]);
+  useRememberOpened();
+  // a deleted (or damaged) document drops out of Recent, at display time: the stored list needs no clean-up
+  const recentDocs = useMemo(() => {
+    const byId = new Map((corpus?.documents ?? []).map((d) => [d.id, d]));
+    return recentIds.flatMap((id) => (byId.has(id) && !damaged.has(id) ? [byId.get(id)!] : []));
+  }, [corpus, recentIds, damaged]);
   const docs = useMemo(() => {
     const q = filter.trim().toLowerCase();
     const all = corpus?.documents ?? [];
@@ -43,6 +51,28 @@ export function CorpusList() {
             </option>
           ))}
         </select>
+      )}
+      {recentDocs.length > 1 && (
+        <details className="recent-docs" open data-testid="recent-documents">
+          <summary>Recent</summary>
+          <ol aria-label="Recent documents">
+            {recentDocs.map((d) => (
+              <li key={d.id}>
+                <button
+                  type="button"
+                  className={`recent-doc ${d.id === current ? 'current' : ''}`}
+                  aria-current={d.id === current ? 'true' : undefined}
+                  data-testid="recent-document"
+                  data-document-id={d.id}
+                  title={d.title}
+                  onClick={() => void openDocument(d.id)}
+                >
+                  <span dir="auto">{d.title}</span>
+                </button>
+              </li>
+            ))}
+          </ol>
+        </details>
       )}
       <input
         dir="auto"

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import type { Document } from '../../../shared/model/schema';
-import { commit, labelRange, link, notify, selectSpan, unsavedTyping } from '../../app/actions';
+import { commit, labelRange, link, notify, selectSpan, setSpanBounds, unsavedTyping } from '../../app/actions';
 import { getState, setState, useAppState } from '../../app/store';
 import { DocumentView, type DocumentController, type TextChange } from '../../editor/DocumentView';
 import { RejectButton, useSuggestionKeys, useSuggestionLayer } from '../suggest/SuggestionLayer';
@@ -94,6 +94,7 @@ function WithSuggestions(props: { doc: Document; schema: Parameters<typeof Docum
           if (!layer.onSelectSpan(id, how)) onSelectSpan(id, how);
         }}
         onLink={link}
+        onAdjustSpan={setSpanBounds}
         onTextEdit={onTextEdit}
         onTextEditPending={unsavedTyping}
         onNotify={notify}

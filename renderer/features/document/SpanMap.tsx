@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { OffsetIndex } from '../../../shared/text/offsets';
 import type { AnnotationSchema, Document } from '../../../shared/model/schema';
-import { REVEAL_OFFSET_COMMAND } from '../../editor/commands';
 import type { DocumentController } from '../../editor/DocumentView';
+import { scrollToOffset } from './scroll-to-offset';
 
 const WIDTH = 14;
 
@@ -92,21 +92,8 @@ export function SpanMap({ doc, schema, controller }: { doc: Document; schema: An
     const box = el.getBoundingClientRect();
     const points = [...doc.text].length;
     const at = Math.min(points, Math.max(0, Math.round(((clientY - box.top) / box.height) * points)));
-    const utf16 = c.offsetIndex().toUtf16(at);
-    c.editor.dispatchCommand(REVEAL_OFFSET_COMMAND, utf16);
-    // once that part is rendered (a frame or a few later), put it in the middle of the screen
-    let tries = 0;
-    const settle = (): void => {
-      let target: HTMLElement | null = null;
-      for (const run of c.frame!.querySelectorAll<HTMLElement>('[data-offset]')) {
-        const from = Number(run.dataset.offset);
-        if (from <= utf16 && utf16 <= from + (run.textContent?.length ?? 0)) target = run;
-        if (from > utf16) break;
-      }
-      if (target) target.scrollIntoView({ block: 'center' });
-      else if (++tries < 30) requestAnimationFrame(settle);
-    };
-    requestAnimationFrame(settle);
+    // once that part is rendered, in the middle of the screen
+    scrollToOffset(c, c.offsetIndex().toUtf16(at), 'center');
   };
 
   const percent = Math.round(Math.min(1, view.top / Math.max(0.0001, 1 - view.size)) * 100);

@@ -1,7 +1,7 @@
 import { call } from '../../api';
 import { getState, setState } from '../../app/store';
-import { REVEAL_OFFSET_COMMAND } from '../../editor/commands';
 import type { DocumentController } from '../../editor/DocumentView';
+import { scrollToOffset } from './scroll-to-offset';
 
 /**
  * Where reading stopped: the open document and the text at the top of the
@@ -43,17 +43,9 @@ function topOffset(c: DocumentController): number {
 export function followPlace(c: DocumentController, documentId: string): () => void {
   const restoring = pending?.();
   pending = null;
+  let stopRestoring = (): void => undefined;
   if (restoring && restoring.documentId === documentId && restoring.offset > 0) {
-    const utf16 = c.offsetIndex().toUtf16(restoring.offset);
-    c.editor.dispatchCommand(REVEAL_OFFSET_COMMAND, utf16);
-    let tries = 0;
-    const settle = (): void => {
-      const runs = [...c.frame!.querySelectorAll<HTMLElement>('[data-offset]')];
-      const run = runs.filter((r) => Number(r.dataset.offset) <= utf16).at(-1);
-      if (run && Number(run.dataset.offset) + (run.textContent?.length ?? 0) >= utf16) run.scrollIntoView({ block: 'start' });
-      else if (++tries < 30) requestAnimationFrame(settle);
-    };
-    requestAnimationFrame(settle);
+    stopRestoring = scrollToOffset(c, c.offsetIndex().toUtf16(restoring.offset), 'start');
   } else {
     save(documentId, 0);
   }
@@ -64,6 +56,7 @@ export function followPlace(c: DocumentController, documentId: string): () => vo
   };
   c.frame?.addEventListener('scroll', onScroll, { passive: true });
   return () => {
+    stopRestoring();
     clearTimeout(timer);
     c.frame?.removeEventListener('scroll', onScroll);
   };
