@@ -84,3 +84,18 @@ for (const size of [
     expect(overflow).toBe(0);
   });
 }
+
+test('the first save does not move the toolbar or the text: the save state keeps its width when it gains the time', async ({ app }) => {
+  const { page } = app;
+  await app.openDocument(MERIDIAN);
+  const saveState = page.getByTestId('save-state');
+  await expect(saveState).toHaveText('Saved');
+  const place = () => page.evaluate(() => ({ toolbar: document.querySelector('.toolbar')!.getBoundingClientRect().height, title: document.querySelector('[data-testid="document-title"]')!.getBoundingClientRect().top }));
+  const before = await place();
+  // a status change by keyboard is an edit that saves
+  await page.getByTestId('status-select').focus();
+  await page.keyboard.press('i');
+  await expect(page.getByTestId('status-select')).toHaveValue('in_progress');
+  await expect(saveState).toHaveText(/^Saved \d/);
+  expect(await place()).toEqual(before);
+});
