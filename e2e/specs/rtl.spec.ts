@@ -145,3 +145,41 @@ test('a mixed English/Arabic article: each paragraph keeps its direction, and bo
   expect(await spanOnDisk(app.dataDir, title, 'وقال')).toMatchObject({ label: 'attribution', start: cue, end: cue + 4 });
   expect(await spanOnDisk(app.dataDir, title, figure)).toMatchObject({ label: 'figure', start: at, end: at + figure.length });
 });
+
+test('a short Arabic title sits at the right of its row in the corpus list and in the Recent list', async ({ app }) => {
+  const { page } = app;
+  const title = 'بيان قصير';
+  await pasteDocument(page, title, ARABIC);
+  // a second document opened makes the first one a recent one
+  await pasteDocument(page, 'A short English note', MIXED);
+  await expect(page.getByTestId('recent-document').filter({ hasText: title })).toHaveCount(1);
+  /** the title's direction, its alignment, and the empty room left and right of its text inside the row */
+  const placement = (selector: string) =>
+    page.locator(selector).evaluate((el) => {
+      const style = getComputedStyle(el);
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const text = range.getBoundingClientRect();
+      const box = el.getBoundingClientRect();
+      return {
+        direction: style.direction,
+        textAlign: style.textAlign,
+        left: text.left - box.left - parseFloat(style.paddingLeft),
+        right: box.right - parseFloat(style.paddingRight) - text.right,
+      };
+    });
+  for (const selector of [
+    `[data-testid="document-row"]:has-text("${title}") .doc-row-title`,
+    `[data-testid="recent-document"]:has-text("${title}") [dir="auto"]`,
+  ]) {
+    const p = await placement(selector);
+    expect(p, selector).toMatchObject({ direction: 'rtl', textAlign: 'start' });
+    // right-aligned: no room on the right, room on the left
+    expect(p.right, selector).toBeLessThan(2);
+    expect(p.left, selector).toBeGreaterThan(20);
+  }
+  // an English title still sits at the left
+  const english = await placement(`[data-testid="document-row"]:has-text("A short English note") .doc-row-title`);
+  expect(english).toMatchObject({ direction: 'ltr' });
+  expect(english.left).toBeLessThan(2);
+});

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from '../fixtures';
+import { generateText } from '../../bench/generate';
+import { cpLength } from '../../shared/text/offsets';
 import { EditorPage, readSavedDocument } from '../pages/EditorPage';
 
 const MERIDIAN = 'sample-meridian';
@@ -233,4 +235,56 @@ test('in Arabic the grips sit mirrored, and the end grip dragged one word on (le
   await savedState(page);
   const saved = (await readSavedDocument(corpusDir(app.dataDir), title)).spans.find((s) => s.label === 'actor')!;
   expect(saved).toMatchObject({ start: at, end: at + `${actor} في`.length, text: `${actor} في` });
+});
+
+test('the end grip held below the view scrolls it, and the span’s end reaches text that was not on screen', async ({ app }) => {
+  test.setTimeout(90_000);
+  const { page } = app;
+  const name = 'Zenobia Quillfeather';
+  const title = 'Long statement';
+  const text = `Opening words by ${name} at the hearing.\n\n${generateText(40_000, 5)}`;
+  await page.getByTestId('paste-button').click();
+  await page.getByTestId('paste-title').fill(title);
+  await page.getByTestId('paste-text').fill(text);
+  await page.getByTestId('paste-create').click();
+  await expect(page.getByTestId('document-title')).toHaveText(title);
+  const editor = new EditorPage(page);
+  await editor.label(name, '2');
+  const row = editor.row('actor', name);
+  await expect(row).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('span-grip-end')).toBeVisible();
+
+  const view = editor.view;
+  const box = (await view.boundingBox())!;
+  // the last UTF-16 offset drawn above the view's bottom edge before the drag
+  const onScreenEnd = await view.evaluate((frame) => {
+    const bottom = frame.getBoundingClientRect().bottom;
+    const runs = [...frame.querySelectorAll<HTMLElement>('[data-offset]')].filter((r) => r.getBoundingClientRect().top < bottom);
+    return Math.max(...runs.map((r) => Number(r.dataset.offset) + (r.textContent ?? '').length));
+  });
+  expect(onScreenEnd).toBeLessThan(text.length / 4);
+
+  const from = await gripCentre(page, 'end');
+  // the view reaches the window's bottom: the pointer leaves the window, as a held mouse may
+  const below = box.y + box.height + 40;
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x, below, { steps: 8 });
+  // held still past the edge, the view keeps scrolling by itself
+  const scrolled = () => view.evaluate((el) => el.scrollTop);
+  await expect.poll(scrolled, { timeout: 20_000 }).toBeGreaterThan(box.height * 2);
+  await page.mouse.up();
+  const stopped = await scrolled();
+  await expect(page.getByTestId('document-view')).not.toHaveClass(/span-dragging/);
+  // released: the scrolling stops
+  await page.waitForFunction(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true)))));
+  expect(await scrolled()).toBe(stopped);
+
+  await savedState(page);
+  await expect
+    .poll(async () => (await readSavedDocument(corpusDir(app.dataDir), title)).spans.find((s) => s.label === 'actor')!.end, { timeout: 10_000 })
+    .toBeGreaterThan(cpLength(text.slice(0, onScreenEnd)));
+  const span = (await readSavedDocument(corpusDir(app.dataDir), title)).spans.find((s) => s.label === 'actor')!;
+  expect(span.start).toBe(text.indexOf(name));
+  expect(span.text.startsWith(`${name} at the hearing.`)).toBe(true);
 });

@@ -19,6 +19,13 @@ interface Grip {
 /** the proposed bounds, painted while a grip is dragged: no DOM change, so Lexical's tree stays as it is */
 const PREVIEW = 'span-drag';
 
+/** Auto-scroll while a grip is dragged starts this close to the view's top or bottom edge (px)… */
+const EDGE_ZONE = 24;
+/** …at this speed (px/s), growing with the distance past that line up to the cap. */
+const MIN_SPEED = 120;
+const SPEED_PER_PX = 12;
+const MAX_SPEED = 4000;
+
 /** The direction the text of [from, to) runs in, as its first strong character says (a number alone runs left to right). */
 function direction(text: string, from: number, to: number): 'ltr' | 'rtl' {
   return paragraphDirection(text.slice(from, to), 0);
@@ -81,7 +88,9 @@ interface Props {
  * Shift+Alt+arrows do (exact characters with Alt held or snapping off),
  * never past the other end. The drag is previewed with a CSS highlight,
  * Esc cancels it, and releasing the mouse makes one undoable update of the
- * same span, so its id, note and relations stay.
+ * same span, so its id, note and relations stay. Held near or past the
+ * view's top or bottom edge, the view scrolls (faster the further past), so
+ * an end can reach text that was not on screen.
  */
 export function SpanHandlesPlugin({ selectedSpanId, onAdjustSpan }: Props) {
   const [editor] = useLexicalComposerContext();
@@ -180,11 +189,19 @@ export function SpanHandlesPlugin({ selectedSpanId, onAdjustSpan }: Props) {
     controller.spanDrag = { id: span.id, edge, ...from };
     frame.classList.add('span-dragging');
     const registry = typeof CSS !== 'undefined' && 'highlights' in CSS ? CSS.highlights : null;
-    const onMove = (m: MouseEvent): void => {
+    // the pointer's last place: auto-scroll keeps moving the end under it while it is held still past an edge
+    let pointer = { x: 0, y: 0, alt: false };
+    let scrolling = 0;
+    let last = 0;
+    const follow = (): void => {
       const drag = controller.spanDrag;
-      const to = offsetAtPoint(root, m.clientX, m.clientY);
+      const box = frame.getBoundingClientRect();
+      // past the view's top or bottom the text under the pointer is the text at that edge of the view
+      const y = Math.min(Math.max(pointer.y, box.top + 2), box.bottom - 2);
+      const x = Math.min(Math.max(pointer.x, box.left + 2), box.right - 2);
+      const to = offsetAtPoint(root, x, y);
       if (!drag || to === null) return;
-      const exact = m.altKey || !controller.inputs.snapToWords;
+      const exact = pointer.alt || !controller.inputs.snapToWords;
       const r = dragSpanEdge(text, from.start, from.end, edge, to, exact);
       // past the other end the span keeps the last bounds it could have; anywhere else with no change, its own
       const crossed = edge === 'end' ? to <= from.start : to >= from.end;
@@ -194,11 +211,44 @@ export function SpanHandlesPlugin({ selectedSpanId, onAdjustSpan }: Props) {
       if (registry && preview) registry.set(PREVIEW, new Highlight(preview));
       replace.current();
     };
+    /** How far the pointer is past the view's top (negative) or bottom (positive) edge, in px; 0 inside. */
+    const beyond = (): number => {
+      const box = frame.getBoundingClientRect();
+      const margin = Math.min(EDGE_ZONE, box.height / 4);
+      if (pointer.y < box.top + margin) return pointer.y - (box.top + margin);
+      if (pointer.y > box.bottom - margin) return pointer.y - (box.bottom - margin);
+      return 0;
+    };
+    // as text editors do while selecting: the further past the edge, the faster; per frame time so speed is steady
+    const tick = (now: number): void => {
+      const past = beyond();
+      if (!past || !controller.spanDrag) {
+        scrolling = 0;
+        return;
+      }
+      const dt = last ? Math.min(now - last, 100) : 16;
+      last = now;
+      const speed = Math.sign(past) * Math.min(MAX_SPEED, MIN_SPEED + Math.abs(past) * SPEED_PER_PX); // px per second
+      const before = frame.scrollTop;
+      frame.scrollTop += (speed * dt) / 1000;
+      if (frame.scrollTop !== before) follow();
+      scrolling = requestAnimationFrame(tick);
+    };
+    const onMove = (m: MouseEvent): void => {
+      pointer = { x: m.clientX, y: m.clientY, alt: m.altKey };
+      follow();
+      if (!scrolling && beyond()) {
+        last = 0;
+        scrolling = requestAnimationFrame(tick);
+      }
+    };
     const onUp = (): void => finish.current?.(true);
     finish.current = (keep) => {
       const drag = controller.spanDrag;
       controller.spanDrag = null;
       finish.current = null;
+      cancelAnimationFrame(scrolling);
+      scrolling = 0;
       window.removeEventListener('mousemove', onMove);
       window.removeEventListener('mouseup', onUp);
       frame.classList.remove('span-dragging');
