@@ -295,6 +295,7 @@ export async function runAppBench(): Promise<{ figures: AppFigure[]; bridge: App
         // add a relation: an attribution labelled, then s, then Enter on an actor reached with Tab
         const rel: number[] = [];
         const more = await freeWords(page, REPEATS * 2 + 2);
+        const stopRelationProfile = await profile(context, page, path.join(dataDir, 'relation.cpuprofile'));
         for (let i = 0; i + 1 < more.length && rel.length < REPEATS; i += 2) {
           await selectRange(page, more[i]![0], more[i]![1]);
           await page.keyboard.press('4');
@@ -307,6 +308,7 @@ export async function runAppBench(): Promise<{ figures: AppFigure[]; bridge: App
           const count = Number(/· (\d+) relations/.exec((await page.locator('[data-testid="spans-panel"] .panel-summary').textContent()) ?? '')?.[1]);
           rel.push(await timed(page, { kind: 'relations', count: count + 1 }, () => page.locator(`[data-testid="span-row"][data-span-id="${actor}"]`).click()));
         }
+        await stopRelationProfile();
         record(w.name, 'add a relation (click the target)', rel);
       }
 

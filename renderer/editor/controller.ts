@@ -94,7 +94,7 @@ export class DocumentController {
   /** the view's focusable frame */
   frame: HTMLElement | null = null;
   private index: OffsetIndex | null = null;
-  private byId: { spans: readonly Span[]; map: Map<string, Span> } | null = null;
+  private readonly places = new Map<string, number>();
 
   constructor(readonly editor: LexicalEditor) {}
 
@@ -109,10 +109,20 @@ export class DocumentController {
     return this.index;
   }
 
+  /**
+   * A span by id. Asked for a few ids over and over (the selected span, as
+   * its grips follow the text): each id's last place is remembered and
+   * checked first, so no map of every span is built after each change.
+   */
   span(id: string): Span | undefined {
     const spans = this.inputs.doc.spans;
-    if (this.byId?.spans !== spans) this.byId = { spans, map: new Map(spans.map((s) => [s.id, s])) };
-    return this.byId.map.get(id);
+    const hint = this.places.get(id);
+    if (hint !== undefined && spans[hint]?.id === id) return spans[hint];
+    const at = spans.findIndex((s) => s.id === id);
+    if (at < 0) return undefined;
+    if (this.places.size > 64) this.places.clear();
+    this.places.set(id, at);
+    return spans[at];
   }
 
   /** Label the pending selection (a label button in the toolbar); false when nothing is selected. */

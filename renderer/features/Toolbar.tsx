@@ -9,10 +9,13 @@ import { setAnnotatorName } from './annotator-name';
 import { copyForAnnotator, reviewReturnedCopies } from './workflows/corpus-actions';
 import { TeamSyncStatus } from './team/TeamSync';
 
+/** One formatter: toLocaleTimeString builds a new one per call, a few ms on every save of every edit. */
+const TIME = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: 'numeric', second: 'numeric' });
+
 function SaveIndicator() {
   const save = useAppState((s) => s.save);
   const text =
-    save.state === 'saving' ? 'Saving…' : save.state === 'error' ? `Not saved: ${save.message}` : save.state === 'readonly' ? 'Read-only' : save.at ? `Saved ${new Date(save.at).toLocaleTimeString()}` : 'Saved';
+    save.state === 'saving' ? 'Saving…' : save.state === 'error' ? `Not saved: ${save.message}` : save.state === 'readonly' ? 'Read-only' : save.at ? `Saved ${TIME.format(new Date(save.at))}` : 'Saved';
   return (
     <span className={`save-state save-${save.state}`} role="status" data-testid="save-state" data-state={save.state} title={save.message}>
       {text}

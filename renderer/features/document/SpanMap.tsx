@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { OffsetIndex } from '../../../shared/text/offsets';
-import type { AnnotationSchema, Document } from '../../../shared/model/schema';
+import type { AnnotationSchema, Document, Span } from '../../../shared/model/schema';
 import type { DocumentController } from '../../editor/DocumentView';
 import { scrollToOffset } from './scroll-to-offset';
 
@@ -35,25 +35,13 @@ export function SpanMap({ doc, schema, controller }: { doc: Document; schema: An
     const el = canvas.current;
     const ctx = el?.getContext('2d');
     if (!el || !ctx || !height) return;
-    const ratio = window.devicePixelRatio || 1;
-    el.width = WIDTH * ratio;
-    el.height = height * ratio;
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    ctx.clearRect(0, 0, WIDTH, height);
-    const lanes = new Map(schema.labels.map((l, i) => [l.name, i]));
-    const lane = (WIDTH - 2) / Math.max(1, lanes.size);
-    const points = OffsetIndex.of(doc.text).cpLength || 1;
-    // one mark per pixel row and lane: 20,000 spans on a 700-pixel strip draw at most 700 rectangles a lane
-    const rows = new Uint8Array(Math.max(1, lanes.size) * height);
-    for (const s of doc.spans) {
-      const i = lanes.get(s.label);
-      if (i !== undefined) rows[i * height + Math.min(height - 1, Math.floor((s.start / points) * height))] = 1;
-    }
-    schema.labels.forEach((l, i) => {
-      ctx.fillStyle = l.color;
-      for (let y = 0; y < height; y++) if (rows[i * height + y]) ctx.fillRect(1 + i * lane, y, Math.max(1, lane - 0.5), 2);
-    });
-  }, [doc.spans, doc.text, schema, height]);
+    // drawn when the browser is idle (at most 300 ms later): a label or a keystroke paints first, the map follows
+    const { spans, text } = doc;
+    const idle = requestIdleCallback(() => drawMarks(el, ctx, spans, text, schema, height), { timeout: 300 });
+    return () => cancelIdleCallback(idle);
+  }, [doc, schema, height]);
+
+
 
   // the thumb and the position follow the document's scrolling
   useEffect(() => {
@@ -106,4 +94,26 @@ export function SpanMap({ doc, schema, controller }: { doc: Document; schema: An
       </div>
     </div>
   );
+}
+
+/** The marks: lanes by label, rows by code point offset over the text's length. */
+function drawMarks(el: HTMLCanvasElement, ctx: CanvasRenderingContext2D, spans: readonly Span[], text: string, schema: AnnotationSchema, height: number): void {
+  const ratio = window.devicePixelRatio || 1;
+  el.width = WIDTH * ratio;
+  el.height = height * ratio;
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  ctx.clearRect(0, 0, WIDTH, height);
+  const lanes = new Map(schema.labels.map((l, i) => [l.name, i]));
+  const lane = (WIDTH - 2) / Math.max(1, lanes.size);
+  const points = OffsetIndex.of(text).cpLength || 1;
+  // one mark per pixel row and lane: 20,000 spans on a 700-pixel strip draw at most 700 rectangles a lane
+  const rows = new Uint8Array(Math.max(1, lanes.size) * height);
+  for (const s of spans) {
+    const i = lanes.get(s.label);
+    if (i !== undefined) rows[i * height + Math.min(height - 1, Math.floor((s.start / points) * height))] = 1;
+  }
+  schema.labels.forEach((l, i) => {
+    ctx.fillStyle = l.color;
+    for (let y = 0; y < height; y++) if (rows[i * height + y]) ctx.fillRect(1 + i * lane, y, Math.max(1, lane - 0.5), 2);
+  });
 }

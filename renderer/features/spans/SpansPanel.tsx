@@ -1,8 +1,9 @@
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { memo, useLayoutEffect, useMemo, useState } from 'react';
 import { deleteSpan, selectSpan } from '../../app/actions';
 import { useAppState } from '../../app/store';
 import type { Relation, Span } from '../../../shared/model/schema';
 import { useVirtualRows } from '../corpus/useVirtualRows';
+import { SpanLookup } from './span-lookup';
 import { LabelChip } from '../LabelChip';
 
 const optionId = (spanId: string): string => `span-option-${spanId}`;
@@ -12,17 +13,12 @@ const NO_RELATIONS: readonly Relation[] = [];
 
 /** Spans by id, and relations by the span they start from: built once per change of the lists, read per row. */
 function useIndexes(spans: readonly Span[] | undefined, relations: readonly Relation[] | undefined) {
-  // typing in edit mode shifts every span (new objects, same order): the positions by id stay valid, so keep them
-  const kept = useRef<{ ids: string[]; map: Map<string, number> } | null>(null);
-  const spanAt = useMemo(() => {
-    const list = spans ?? [];
-    const prev = kept.current;
-    if (prev && prev.ids.length === list.length && list.every((s, i) => s.id === prev.ids[i])) return prev.map;
-    const map = new Map<string, number>();
-    list.forEach((s, i) => map.set(s.id, i));
-    kept.current = { ids: list.map((s) => s.id), map };
-    return map;
-  }, [spans]);
+  // one lookup per panel, following each new list by what changed (see SpanLookup)
+  const [lookup] = useState(() => new SpanLookup());
+  const spanList = useMemo(() => {
+    lookup.update(spans ?? []);
+    return spans ?? [];
+  }, [lookup, spans]);
   const outgoing = useMemo(() => {
     const m = new Map<string, Relation[]>();
     for (const r of relations ?? []) {
@@ -32,7 +28,7 @@ function useIndexes(spans: readonly Span[] | undefined, relations: readonly Rela
     }
     return m;
   }, [relations]);
-  return { spanAt, outgoing };
+  return { lookup, spanList, outgoing };
 }
 
 /** Every span of the document, windowed: only the rows on screen are in the DOM, whatever the number of spans. */
@@ -43,12 +39,13 @@ export function SpansPanel() {
   const schema = useAppState((s) => s.corpus?.meta.schema);
   const selected = useAppState((s) => s.selectedSpanId);
   const colors = useMemo(() => new Map(schema?.labels.map((l) => [l.name, l.color]) ?? []), [schema]);
-  const { spanAt, outgoing } = useIndexes(spans, relations);
+  const { lookup, spanList, outgoing } = useIndexes(spans, relations);
   const count = spans?.length ?? 0;
   const { containerRef, onScroll, first, last, padTop, padBottom } = useVirtualRows(count, ROW_HEIGHT);
 
   // a span selected elsewhere (in the text, by Tab, from search) is scrolled into the list's view
-  const selIndex = selected ? (spanAt.get(selected) ?? -1) : -1;
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the lookup follows spanList
+  const selIndex = useMemo(() => (selected ? lookup.indexOf(selected) : -1), [lookup, spanList, selected]);
   useLayoutEffect(() => {
     const el = containerRef.current;
     if (!el || selIndex < 0) return;
@@ -82,7 +79,16 @@ export function SpansPanel() {
           }}
         >
           {spans.slice(first, last).map((s, k) => (
-            <SpanRow key={s.id} span={s} position={first + k + 1} setSize={count} selected={s.id === selected} color={colors.get(s.label)} relations={outgoing.get(s.id) ?? NO_RELATIONS} targetText={(id) => spans[spanAt.get(id) ?? -1]?.text} />
+            <SpanRow
+              key={s.id}
+              span={s}
+              position={first + k + 1}
+              setSize={count}
+              selected={s.id === selected}
+              color={colors.get(s.label)}
+              relations={outgoing.get(s.id) ?? NO_RELATIONS}
+              targets={(outgoing.get(s.id) ?? NO_RELATIONS).map((r) => lookup.get(r.to)?.text?.slice(0, 24) ?? '').join('\u0000')}
+            />
           ))}
         </ul>
       </div>
@@ -97,10 +103,13 @@ interface RowProps {
   selected: boolean;
   color: string | undefined;
   relations: readonly Relation[];
-  targetText: (id: string) => string | undefined;
+  /** the text each relation points at, joined by NUL: a string, so an unchanged row is not rendered again */
+  targets: string;
 }
 
-function SpanRow({ span: s, position, setSize, selected, color, relations, targetText }: RowProps) {
+/** Rows on screen render again only when what they show changed (a label elsewhere leaves them as they are). */
+const SpanRow = memo(function SpanRow({ span: s, position, setSize, selected, color, relations, targets }: RowProps) {
+  const targetTexts = targets.split('\u0000');
   return (
     <li
       id={optionId(s.id)}
@@ -124,9 +133,9 @@ function SpanRow({ span: s, position, setSize, selected, color, relations, targe
           📝
         </span>
       )}
-      {relations.map((r) => (
+      {relations.map((r, k) => (
         <span key={r.id} className="rel-chip" data-testid="relation-chip" dir="auto">
-          {r.type} → {targetText(r.to)?.slice(0, 24)}
+          {r.type} → {targetTexts[k]}
         </span>
       ))}
       {/* not a button: an option may not hold focusable controls; the keyboard deletes with Delete */}
@@ -143,4 +152,4 @@ function SpanRow({ span: s, position, setSize, selected, color, relations, targe
       </span>
     </li>
   );
-}
+});
