@@ -99,3 +99,37 @@ test('the first save does not move the toolbar or the text: the save state keeps
   await expect(saveState).toHaveText(/^Saved \d/);
   expect(await place()).toEqual(before);
 });
+
+test('a relation on the document’s first line draws its whole arc and its name inside the view', async ({ app }) => {
+  const { page } = app;
+  await app.openDocument(MERIDIAN);
+  // "KORVANY, 14 March — A missile strike hit …": link "hit" to its source "A missile", by keyboard
+  await page.locator('[data-testid="document-view"] [contenteditable]').focus();
+  const press = async (key: string, times = 1) => {
+    for (let i = 0; i < times; i++) await page.keyboard.press(key);
+  };
+  await press('Control+Home');
+  await press('Control+ArrowRight', 3);
+  await press('Control+Shift+ArrowRight', 2);
+  await press('2');
+  await press('Control+ArrowRight', 2);
+  await press('Control+Shift+ArrowRight');
+  await press('4');
+  await expect(page.locator('[data-testid="span-row"][aria-selected="true"] .span-text')).toHaveText('hit');
+  await press('s');
+  await press(',');
+  await press('Enter');
+  const arc = page.locator('[data-testid="relation-arcs"] [data-relation-type="source"]').first();
+  await expect(page.locator('[data-testid="relation-arcs"] [data-relation-type="source"]')).toHaveCount(3);
+  await page.getByTestId('document-view').evaluate((el) => el.scrollTo({ top: 0 }));
+  // the first source arc in document order is the new one, on the first line
+  const clipped = await page.evaluate(() => {
+    const view = document.querySelector<HTMLElement>('[data-testid="document-view"]')!;
+    const top = view.getBoundingClientRect().top + view.clientTop;
+    const arcs = [...document.querySelectorAll<SVGGElement>('[data-testid="relation-arcs"] [data-relation-type="source"]')];
+    const first = arcs.reduce((a, b) => (b.getBoundingClientRect().top < a.getBoundingClientRect().top ? b : a));
+    return top - first.getBoundingClientRect().top;
+  });
+  expect(clipped, 'pixels of the arc above the view’s top edge').toBeLessThanOrEqual(0);
+  await expect(arc).toBeVisible();
+});
