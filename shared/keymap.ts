@@ -21,7 +21,7 @@ export type Owner = 'editor' | 'app' | 'review';
  * keys but placeholders for the schema's label keys (1–9 by default) and
  * relation keys (s, c).
  */
-export type When = 'textSelected' | 'spanSelected' | 'linking' | 'relabelArmed';
+export type When = 'textSelected' | 'spanSelected' | 'linking' | 'relabelArmed' | 'focusInReview';
 
 export interface Command {
   id: string;
@@ -188,8 +188,9 @@ export const BINDINGS: readonly Binding[] = [
   B('e', 'review-edit-label', 'review'),
   B('u', 'review-undo', 'review'),
   B('Ctrl+Z', 'review-undo', 'review'),
-  // Enter finalizes even on a focused button: it must never re-open the document and drop the decisions
-  B('Enter', 'review-finalize', 'review'),
+  // Enter finalizes even on a focused button of the review (it must never re-open the document and drop the
+  // decisions), but not on the app's own controls: Enter on a view tab or the toolbar does what that control does
+  B('Enter', 'review-finalize', 'review', { when: 'focusInReview' }),
   B('f', 'review-finalize', 'review'),
   B(']', 'review-next-document', 'review'),
   B('[', 'review-previous-document', 'review'),

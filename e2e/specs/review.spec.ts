@@ -165,7 +165,7 @@ test('review: finalizing refuses while spans are undecided, and the buttons do w
   expect(gold.spans.map((s) => `${s.label}:${s.text}:${s.proposedBy?.join('+')}`)).toEqual(['actor:The ministry:alice+bob', 'figure:62:alice']);
 });
 
-test('review: relations are candidates too, and Enter on the clicked document button finalizes instead of reloading it', async ({ app }) => {
+test('review: relations are candidates too, Enter on the clicked document button finalizes instead of reloading it, and Enter on a view tab only switches views', async ({ app }) => {
   const dir = path.join(app.dataDir, 'copies');
   await mkdir(dir, { recursive: true });
   const a = path.join(dir, 'a.json');
@@ -212,6 +212,15 @@ test('review: relations are candidates too, and Enter on the clicked document bu
   await relation('content', '62 soldiers died').click();
   await review.press('0');
   await expect(relation('content', '62 soldiers died')).toHaveAttribute('data-status', 'rejected');
+  await expect(page.getByTestId('review-undecided')).toHaveText('all decided');
+
+  // Enter on a view tab switches views, as that tab says: it does not finalize behind the reviewer's back
+  await page.getByTestId('view-document').focus();
+  await review.press('Enter');
+  await expect(page.getByTestId('view-document')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('gold-saved')).toHaveCount(0);
+  await expect(readFile(path.join(dir, 'Toll study — gold', 'docs', 'd1.json'), 'utf8')).rejects.toThrow();
+  await review.open();
   await expect(page.getByTestId('review-undecided')).toHaveText('all decided');
 
   // focus back on the document button the reviewer clicked, then Enter: it finalizes, it does not re-open the document

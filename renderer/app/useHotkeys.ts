@@ -44,6 +44,10 @@ const WHEN: Record<When, (s: AppState) => boolean> = {
   linking: (s) => !!s.linkFrom && !!s.selectedSpanId && s.selectedSpanId !== s.linkFrom.from,
   relabelArmed: (s) => relabelArmed && !!s.selectedSpanId,
   textSelected: () => false, // the document view's own binding: it never reaches the app
+  focusInReview: () => {
+    const at = document.activeElement;
+    return !at || at === document.body || !!at.closest('[data-testid="review-view"]');
+  },
 };
 
 /** Open the next document that is not done, after the current one. */
