@@ -125,8 +125,20 @@ export function SpanHandlesPlugin({ selectedSpanId, onAdjustSpan }: Props) {
       // only re-render when a grip moved: the grips live inside the view, so needless renders would feed the observers
       setGrips((prev) => (samePlaces(prev, next) ? prev : next));
     };
+    let timer = 0;
     const schedule = (): void => {
-      if (!raf) raf = requestAnimationFrame(place);
+      if (raf || timer) return;
+      // while dragging, a grip follows the pointer within the frame; otherwise grips are placed just after the frame
+      // that shows the change, so a label or a deletion paints without waiting for their layout reads
+      if (controller.spanDrag) raf = requestAnimationFrame(place);
+      else
+        raf = requestAnimationFrame(() => {
+          raf = 0;
+          timer = window.setTimeout(() => {
+            timer = 0;
+            place();
+          }, 0);
+        });
     };
     replace.current = schedule;
     schedule();
@@ -141,6 +153,7 @@ export function SpanHandlesPlugin({ selectedSpanId, onAdjustSpan }: Props) {
       editor.registerUpdateListener(schedule),
       () => {
         cancelAnimationFrame(raf);
+        clearTimeout(timer);
         observer.disconnect();
         frame.removeEventListener('scroll', schedule);
         finish.current?.(false);
