@@ -5,6 +5,7 @@ import { attempt, importFiles, openCorpus, redo, undo } from './actions';
 import { setState } from './store';
 import { runReadingCommand } from '../features/reading/reading-commands';
 import { showPanel } from '../features/panel-layout';
+import { flushTyping } from '../features/document/AnnotatedDocument';
 
 const setTheme = (theme: 'light' | 'dark' | 'system') => attempt(async () => setState({ settings: await call('settings:set', { theme }) }));
 
@@ -32,5 +33,12 @@ const MENU_HANDLERS: Record<MenuCommand, () => unknown> = {
 };
 
 export function useMenuCommands(): void {
-  useEffect(() => subscribe('menu:command', ({ command }) => void MENU_HANDLERS[command]()), []);
+  useEffect(
+    () =>
+      subscribe('menu:command', ({ command }) => {
+        flushTyping();
+        void MENU_HANDLERS[command]();
+      }),
+    [],
+  );
 }

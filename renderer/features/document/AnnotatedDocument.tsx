@@ -24,6 +24,11 @@ export function withDocumentView(fn: (c: DocumentController) => void): void {
   else waiting = fn;
 }
 
+/** Hand over text typed in edit mode that waits for the next frame: a native menu command comes with no key or click in the page. */
+export function flushTyping(): void {
+  active?.flushEdits?.();
+}
+
 /** A label button: label the text selected in the open document. */
 export function labelSelection(label: string): void {
   if (!active) return;
