@@ -81,3 +81,12 @@ function locate(root: HTMLElement, offset: number): { node: Node; offset: number
   const local = Math.min(offset - Number(found.dataset.offset), found.textContent?.length ?? 0);
   return text ? { node: text, offset: local } : { node: found, offset: 0 };
 }
+
+/** Whether a rendered run holds UTF-16 offset `offset` (a windowed view renders only part of the text). */
+export function rendersOffset(root: HTMLElement, offset: number): boolean {
+  const at = locate(root, offset);
+  if (!at) return false;
+  const run = at.node instanceof HTMLElement ? at.node : at.node.parentElement;
+  const base = Number(run?.closest<HTMLElement>('[data-offset]')?.dataset.offset ?? NaN);
+  return base + at.offset === offset;
+}
