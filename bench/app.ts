@@ -11,6 +11,7 @@ import { nodeSettings } from '../main/services/settings';
 import { mulberry32 } from '../shared/random';
 import type { Document, Relation } from '../shared/model/schema';
 import { generateDocument, type Workload } from './generate';
+import { reviewStep } from './app-review';
 
 /**
  * The assembled app, timed as a user meets it: the built renderer with its
@@ -356,6 +357,11 @@ export async function runAppBench(): Promise<{ figures: AppFigure[]; bridge: App
         await stopEditProfile();
         await page.keyboard.press('Control+e');
         record(w.name, 'edit-mode keystroke (to next frame)', edit);
+      }
+
+      if (want('review')) {
+        // Review on its own page and data folder: two annotators' copies of this document (bench/app-review.ts)
+        await reviewStep({ browser, url: server.url, workload: w, repeats: REPEATS, record: (metric, xs, part) => record(w.name, metric, xs, part ? bridge : figures) });
       }
 
       // the bridge alone: a request that does nothing, page → Node → page

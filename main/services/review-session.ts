@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ReviewDocument, ReviewSummary } from '../../shared/ipc/contract';
 import type { Document } from '../../shared/model/schema';
-import { adjudicate, disagreements, agreed } from '../../shared/review/adjudicate';
+import { adjudicate, disagreements, agreed, type Adjudication } from '../../shared/review/adjudicate';
 import { gather, type DocumentGroup, type Gathered } from '../../shared/review/gather';
 import { loadCopy, type LoadedCopy } from './copies';
 import { CorpusStore } from './corpus-store';
@@ -20,6 +20,8 @@ import { CorpusStore } from './corpus-store';
 export class ReviewSession {
   private copies: LoadedCopy[] = [];
   private gathered: Gathered | null = null;
+  /** each group's adjudication, computed once per open: the summary needs them all, and a document is asked for again on every visit */
+  private adjudications = new Map<string, Adjudication>();
   /** gold documents already written, by id */
   private gold = new Map<string, Document>();
   private goldDir: string | null = null;
@@ -54,6 +56,7 @@ export class ReviewSession {
     }
     this.copies = copies;
     this.gathered = gathered;
+    this.adjudications = new Map();
     this.goldDir = goldDir;
     this.gold = gold;
     return this.summary();
@@ -67,7 +70,7 @@ export class ReviewSession {
       annotators: g.annotators,
       schema: first.corpus.schema,
       documents: g.groups.map((group) => {
-        const adj = adjudicate(group.versions);
+        const adj = this.adjudication(group);
         const baseId = adj.base.id;
         return {
           key: group.key,
@@ -85,7 +88,7 @@ export class ReviewSession {
 
   document(key: string): ReviewDocument {
     const group = this.group(key);
-    const adjudication = adjudicate(group.versions);
+    const adjudication = this.adjudication(group);
     return {
       key,
       title: group.title,
@@ -134,6 +137,12 @@ export class ReviewSession {
     if (!(await CorpusStore.isCorpus(fallback))) await CorpusStore.create(fallback, init).then((s) => s.close());
     this.goldDir = fallback;
     return fallback;
+  }
+
+  private adjudication(group: DocumentGroup): Adjudication {
+    let adj = this.adjudications.get(group.key);
+    if (!adj) this.adjudications.set(group.key, (adj = adjudicate(group.versions)));
+    return adj;
   }
 
   private require(): Gathered {

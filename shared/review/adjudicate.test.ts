@@ -6,8 +6,9 @@ import { DocumentSchema } from '../model/schema';
 import { documentProblems } from '../model/validate';
 import {
   acceptAllAgreed, acceptRelation, adjudicate, AdjudicationError, agreed, competes, conflicts, disagreements,
-  finalize, keep, keepBoth, reject, rejectRelation, startGold, type Adjudication,
+  finalize, goldSpanOf, keep, keepBoth, reject, rejectRelation, relationEndsInGold, relationInGold, startGold, type Adjudication,
 } from './adjudicate';
+import { sortSpans } from '../model/edits';
 import type { DocumentVersion } from './gather';
 
 const T = '2026-01-01T00:00:00.000Z';
@@ -220,7 +221,27 @@ describe('adjudicate: building gold', () => {
         }
         expect(documentProblems(finalize(g, reviewer), DEFAULT_SCHEMA)).toEqual([]);
         expect(documentProblems(g, DEFAULT_SCHEMA)).toEqual([]);
+        // spans kept one or two at a time are put in place, never appended out of reading order
+        expect(g.spans).toEqual(sortSpans(g.spans));
+        expect(new Set(g.spans.map((s) => s.id)).size).toBe(g.spans.length);
       }),
     );
+  });
+
+  it('answers whether a relation can enter, or is in, for the very gold version it is asked about', () => {
+    const source = adj.relations.find((r) => r.key === SOURCE)!;
+    const withSpans = acceptAllAgreed(adj, start, reviewer);
+    const kept = keep(adj, withSpans, keyOf('actor', MINISTRY), reviewer);
+    expect(relationEndsInGold(source, withSpans)).toBe(false);
+    expect(relationEndsInGold(source, kept)).toBe(true);
+    const accepted = acceptRelation(adj, kept, source, reviewer);
+    expect(relationInGold(source, kept)).toBe(false);
+    expect(relationInGold(source, accepted)).toBe(true);
+    // an earlier version keeps its answers after later ones were asked about
+    const rejected = reject(adj, accepted, keyOf('actor', MINISTRY), reviewer);
+    expect([relationEndsInGold(source, rejected), relationInGold(source, rejected)]).toEqual([false, false]);
+    expect([relationEndsInGold(source, accepted), relationInGold(source, accepted)]).toEqual([true, true]);
+    expect(goldSpanOf({ key: keyOf('actor', MINISTRY) }, accepted)?.text).toBe('The ministry');
+    expect(goldSpanOf({ key: keyOf('actor', MINISTRY) }, rejected)).toBeUndefined();
   });
 });

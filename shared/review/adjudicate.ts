@@ -16,7 +16,7 @@
  * or in two sessions, yields the same id.
  */
 
-import { sortSpans, type Actor } from '../model/edits';
+import { sortedPosition, sortSpans, type Actor } from '../model/edits';
 import { textHash } from '../model/ids';
 import type { Document, Relation, Span } from '../model/schema';
 import { OffsetIndex } from '../text/offsets';
@@ -61,12 +61,50 @@ export function candidateKey(s: { start: number; end: number; label: string }): 
   return `${s.start}:${s.end}:${s.label}`;
 }
 
+/** A hash per key, remembered: statuses are asked for every candidate on every decision. */
+function remembered(prefix: string): (key: string) => string {
+  const ids = new Map<string, string>();
+  return (key) => {
+    let id = ids.get(key);
+    if (id === undefined) {
+      if (ids.size >= 500_000) ids.clear(); // a bound, for a long session over many documents
+      ids.set(key, (id = `${prefix}${textHash(key)}`));
+    }
+    return id;
+  };
+}
+const spanIdOf = remembered('g_');
+const relationIdOf = remembered('gr_');
+
 export function goldSpanId(c: Pick<Candidate, 'key'>): string {
-  return `g_${textHash(c.key)}`;
+  return spanIdOf(c.key);
 }
 
 export function goldRelationId(r: Pick<RelationCandidate, 'key'>): string {
-  return `gr_${textHash(r.key)}`;
+  return relationIdOf(r.key);
+}
+
+// Gold documents are never mutated (every step returns a new one), so their
+// span and relation arrays can be indexed once and the index kept with them.
+const spanIndexes = new WeakMap<readonly Span[], ReadonlyMap<string, Span>>();
+const relationIndexes = new WeakMap<readonly Relation[], ReadonlySet<string>>();
+
+/** Gold's spans by id, built once per spans array. */
+export function goldSpansById(gold: Pick<Document, 'spans'>): ReadonlyMap<string, Span> {
+  let index = spanIndexes.get(gold.spans);
+  if (!index) spanIndexes.set(gold.spans, (index = new Map(gold.spans.map((s) => [s.id, s]))));
+  return index;
+}
+
+function goldRelationIds(gold: Pick<Document, 'relations'>): ReadonlySet<string> {
+  let index = relationIndexes.get(gold.relations);
+  if (!index) relationIndexes.set(gold.relations, (index = new Set(gold.relations.map((r) => r.id))));
+  return index;
+}
+
+/** The gold span a candidate became, if it is in gold. */
+export function goldSpanOf(c: Pick<Candidate, 'key'>, gold: Pick<Document, 'spans'>): Span | undefined {
+  return goldSpansById(gold).get(goldSpanId(c));
 }
 
 export function adjudicate(versions: readonly DocumentVersion[]): Adjudication {
@@ -190,15 +228,24 @@ function findCandidate(adj: Adjudication, c: Candidate | string): Candidate {
 
 /** Add spans; their relations wait for the reviewer (acceptRelation, or `a` for agreed ones). */
 function addToGold(gold: Document, add: Candidate[], who: Actor): Document {
-  const have = new Set(gold.spans.map((s) => s.id));
+  const have = goldSpansById(gold);
+  const adding = new Set<string>();
   const fresh = add.filter((c) => {
     const id = goldSpanId(c);
-    if (have.has(id)) return false;
-    have.add(id);
+    if (have.has(id) || adding.has(id)) return false;
+    adding.add(id);
     return true;
   });
   if (fresh.length === 0) return gold;
-  return { ...gold, spans: sortSpans([...gold.spans, ...fresh.map((c) => goldSpan(c, who))]), updatedAt: who.now };
+  const added = fresh.map((c) => goldSpan(c, who));
+  // one decision adds a span or two: put them in place rather than sort all of gold again
+  let spans: Span[];
+  if (added.length > 8) spans = sortSpans([...gold.spans, ...added]);
+  else {
+    spans = gold.spans.slice();
+    for (const s of added) spans.splice(sortedPosition(spans, s), 0, s);
+  }
+  return { ...gold, spans, updatedAt: who.now };
 }
 
 function findRelation(adj: Adjudication, r: RelationCandidate | string): RelationCandidate {
@@ -209,18 +256,23 @@ function findRelation(adj: Adjudication, r: RelationCandidate | string): Relatio
 }
 
 /** Whether both spans of a relation candidate are in gold, so it can be accepted. */
-export function relationEndsInGold(r: RelationCandidate, gold: Document): boolean {
-  const ids = new Set(gold.spans.map((s) => s.id));
+export function relationEndsInGold(r: RelationCandidate, gold: Pick<Document, 'spans'>): boolean {
+  const ids = goldSpansById(gold);
   return ids.has(goldSpanId({ key: r.from })) && ids.has(goldSpanId({ key: r.to }));
 }
 
-export function relationInGold(r: RelationCandidate, gold: Document): boolean {
-  const id = goldRelationId(r);
-  return gold.relations.some((x) => x.id === id);
+export function relationInGold(r: RelationCandidate, gold: Pick<Document, 'relations'>): boolean {
+  return goldRelationIds(gold).has(goldRelationId(r));
 }
 
 function addRelations(gold: Document, add: RelationCandidate[], who: Actor): Document {
-  const fresh = add.filter((r) => !relationInGold(r, gold));
+  const adding = new Set<string>();
+  const fresh = add.filter((r) => {
+    const id = goldRelationId(r);
+    if (relationInGold(r, gold) || adding.has(id)) return false;
+    adding.add(id);
+    return true;
+  });
   if (!fresh.length) return gold;
   const relations: Relation[] = [
     ...gold.relations,

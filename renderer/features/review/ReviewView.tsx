@@ -1,14 +1,16 @@
 import { LabelChip } from '../LabelChip';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import { bindingsOf, command } from '../../../shared/keymap';
 import { REVIEW_COMMANDS } from './review-commands';
 import type { AnnotationSchema, Document } from '../../../shared/model/schema';
-import { goldSpanId, type Candidate, type RelationCandidate } from '../../../shared/review/adjudicate';
+import { goldSpanOf, type Candidate, type RelationCandidate } from '../../../shared/review/adjudicate';
+import { useVirtualRows } from '../corpus/useVirtualRows';
 import { DocumentView, type Decoration, type Decorations } from '../../editor/DocumentView';
 import { keyOfLabel, labelForKey } from '../label-keys';
 import { useTeamStatus } from '../team/team-store';
 import {
   cancelEdit, currentGoldSpan, finalizeCurrent, focusCandidate, openCopies, openTeamCopies, relabelCurrent, relationStatusOf, selectDocument, statusOf, undecided, undecidedRelations, useReview,
+  type CandidateStatus,
 } from './review-store';
 
 function colorOf(schema: AnnotationSchema | undefined, label: string): string {
@@ -41,7 +43,7 @@ function CandidateText({ schema }: { schema: AnnotationSchema }) {
     const spans = new Map<string, Decoration>();
     for (const c of adj.candidates) {
       const status = statusOf(c, gold, declined);
-      const shown = gold?.spans.find((s) => s.id === goldSpanId(c))?.label ?? c.label;
+      const shown = (gold && goldSpanOf(c, gold)?.label) ?? c.label;
       // open disagreements stand out; settled ones keep a lighter mark so they can be revisited
       const settled = !c.agreed && status !== 'disputed';
       spans.set(c.key, {
@@ -123,41 +125,127 @@ const BUTTONS = ['review-accept-agreed', 'review-previous', 'review-next', 'revi
   run: REVIEW_COMMANDS[id]!,
 }));
 
+const ROW_HEIGHT = 30;
+/** rows a candidate list shows before it scrolls */
+const VISIBLE_ROWS = 12;
+const ROW_STYLE = { height: ROW_HEIGHT, boxSizing: 'border-box', flexWrap: 'nowrap', overflow: 'hidden', whiteSpace: 'nowrap', alignItems: 'center' } as const;
+
+/**
+ * A list of candidate rows in its own scroller, windowed: a document with
+ * tens of thousands of candidates puts only the rows on screen in the DOM.
+ * The current row is kept in view.
+ */
+function WindowedRows<T>({ items, current, keyOf, row }: { items: readonly T[]; current: string | null; keyOf: (item: T) => string; row: (item: T) => ReactNode }) {
+  const { containerRef, onScroll, first, last, padTop, padBottom } = useVirtualRows(items.length, ROW_HEIGHT);
+  const position = useMemo(() => new Map(items.map((x, i) => [keyOf(x), i])), [items, keyOf]);
+  const at = current ? (position.get(current) ?? -1) : -1;
+  useLayoutEffect(() => {
+    const el = containerRef.current;
+    if (!el || at < 0) return;
+    const top = at * ROW_HEIGHT;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
+    onScroll();
+  }, [at, containerRef, onScroll]);
+  return (
+    <div ref={containerRef} onScroll={onScroll} className="review-rows" style={{ maxHeight: VISIBLE_ROWS * ROW_HEIGHT, overflowY: 'auto' }}>
+      <ul className="review-candidates" style={{ paddingTop: padTop, paddingBottom: padBottom }}>
+        {items.slice(first, last).map(row)}
+      </ul>
+    </div>
+  );
+}
+
+interface CandidateRowProps {
+  c: Candidate;
+  status: CandidateStatus;
+  /** the label gold gives it, when the reviewer changed it */
+  relabelled: string | undefined;
+  isCurrent: boolean;
+  missing: string;
+  schema: AnnotationSchema;
+}
+
+/** Rows on screen render again only when what they show changed. */
+const CandidateRow = memo(function CandidateRow({ c, status, relabelled, isCurrent, missing, schema }: CandidateRowProps) {
+  return (
+    <li
+      className={`candidate-row rv-${status}${isCurrent ? ' current' : ''}`}
+      data-testid="candidate-row"
+      data-candidate-id={c.key}
+      data-status={status}
+      data-label={c.label}
+      aria-current={isCurrent}
+      style={ROW_STYLE}
+      onClick={() => focusCandidate(c.key)}
+    >
+      <LabelChip label={c.label} color={colorOf(schema, c.label)} />
+      {relabelled && <LabelChip prefix="→ " label={relabelled} color={colorOf(schema, relabelled)} />}
+      <span className="span-text" dir="auto" style={{ overflow: 'hidden', textOverflow: 'ellipsis', minWidth: '3em' }} title={c.text}>
+        “{c.text}”
+      </span>
+      <span className="muted">
+        {c.proposedBy.join(', ')}
+        {missing ? ` · not ${missing}` : ''}
+      </span>
+      <span className={`rv-status rv-status-${status}`}>{status}</span>
+    </li>
+  );
+});
+
+const candidateKeyOf = (c: Candidate): string => c.key;
+const relationKeyOf = (r: RelationCandidate): string => r.key;
+
+function CandidateRows({ schema }: { schema: AnnotationSchema }) {
+  const doc = useReview((s) => s.doc)!;
+  const gold = useReview((s) => s.gold);
+  const declined = useReview((s) => s.declined);
+  const current = useReview((s) => s.current);
+  const annotators = useMemo(() => doc.versions.map((v) => v.annotator), [doc]);
+  const row = (c: Candidate) => {
+    const status = statusOf(c, gold, declined);
+    const goldLabel = status === 'kept' && gold ? goldSpanOf(c, gold)?.label : undefined;
+    const missing = c.proposedBy.length === annotators.length ? '' : annotators.filter((a) => !c.proposedBy.includes(a)).join(', ');
+    return <CandidateRow key={c.key} c={c} status={status} relabelled={goldLabel !== c.label ? goldLabel : undefined} isCurrent={c.key === current} missing={missing} schema={schema} />;
+  };
+  return <WindowedRows items={doc.adjudication.candidates} current={current} keyOf={candidateKeyOf} row={row} />;
+}
+
 function RelationRows({ relations, candidates }: { relations: readonly RelationCandidate[]; candidates: readonly Candidate[] }) {
   const gold = useReview((s) => s.gold);
   const declined = useReview((s) => s.declined);
   const current = useReview((s) => s.current);
   const text = useMemo(() => new Map(candidates.map((c) => [c.key, `${c.label} “${c.text}”`])), [candidates]);
   if (!relations.length) return null;
+  const row = (r: RelationCandidate) => {
+    const status = relationStatusOf(r, gold, declined);
+    return (
+      <li
+        key={r.key}
+        className={`candidate-row rv-${status}${r.key === current ? ' current' : ''}`}
+        data-testid="relation-row"
+        data-relation-key={r.key}
+        data-type={r.type}
+        data-status={status}
+        aria-current={r.key === current}
+        style={ROW_STYLE}
+        onClick={() => focusCandidate(r.key)}
+      >
+        <LabelChip label={r.type} />
+        <span className="span-text" dir="auto" style={{ overflow: 'hidden', textOverflow: 'ellipsis', minWidth: '3em' }}>
+          {text.get(r.from)} → {text.get(r.to)}
+        </span>
+        <span className="muted">{r.proposedBy.join(', ')}</span>
+        <span className={`rv-status rv-status-${status}`} title={status === 'waiting' ? 'keep both of its spans first' : undefined}>
+          {status === 'waiting' ? 'waiting for its spans' : status}
+        </span>
+      </li>
+    );
+  };
   return (
     <>
       <h2>Relations</h2>
-      <ul className="review-candidates">
-        {relations.map((r) => {
-          const status = relationStatusOf(r, gold, declined);
-          return (
-            <li
-              key={r.key}
-              className={`candidate-row rv-${status}${r.key === current ? ' current' : ''}`}
-              data-testid="relation-row"
-              data-relation-key={r.key}
-              data-type={r.type}
-              data-status={status}
-              aria-current={r.key === current}
-              onClick={() => focusCandidate(r.key)}
-            >
-              <LabelChip label={r.type} />
-              <span className="span-text" dir="auto">
-                {text.get(r.from)} → {text.get(r.to)}
-              </span>
-              <span className="muted">{r.proposedBy.join(', ')}</span>
-              <span className={`rv-status rv-status-${status}`} title={status === 'waiting' ? 'keep both of its spans first' : undefined}>
-                {status === 'waiting' ? 'waiting for its spans' : status}
-              </span>
-            </li>
-          );
-        })}
-      </ul>
+      <WindowedRows items={relations} current={current} keyOf={relationKeyOf} row={row} />
     </>
   );
 }
@@ -177,14 +265,9 @@ export function ReviewView() {
   useEffect(() => {
     if (doc && !(document.activeElement instanceof HTMLElement && document.activeElement.closest('.review-docs'))) pane.current?.focus();
   }, [doc]);
-  useEffect(() => {
-    if (current) document.querySelector(`[data-testid="candidate-row"][data-candidate-id="${CSS.escape(current)}"]`)?.scrollIntoView({ block: 'nearest' });
-  }, [current]);
 
   const schema = summary?.schema;
-  const candidates = doc?.adjudication.candidates ?? [];
-  const open = doc ? undecided({ doc, gold, declined }).length + undecidedRelations({ doc, gold, declined }).length : 0;
-  const goldLabel = (c: Candidate) => gold?.spans.find((s) => s.id === goldSpanId(c))?.label;
+  const open = useMemo(() => (doc ? undecided({ doc, gold, declined }).length + undecidedRelations({ doc, gold, declined }).length : 0), [doc, gold, declined]);
 
   return (
     <div className="project-view review" data-testid="review-view" tabIndex={-1} ref={pane}>
@@ -276,35 +359,8 @@ export function ReviewView() {
               )}
               <CandidateText schema={schema} />
               <h2>Candidates</h2>
-              <ul className="review-candidates">
-                {candidates.map((c) => {
-                  const status = statusOf(c, gold, declined);
-                  const relabelled = status === 'kept' ? goldLabel(c) : undefined;
-                  const missing = doc.versions.map((v) => v.annotator).filter((a) => !c.proposedBy.includes(a));
-                  return (
-                    <li
-                      key={c.key}
-                      className={`candidate-row rv-${status}${c.key === current ? ' current' : ''}`}
-                      data-testid="candidate-row"
-                      data-candidate-id={c.key}
-                      data-status={status}
-                      data-label={c.label}
-                      aria-current={c.key === current}
-                      onClick={() => focusCandidate(c.key)}
-                    >
-                      <LabelChip label={c.label} color={colorOf(schema, c.label)} />
-                      {relabelled && relabelled !== c.label && <LabelChip prefix="→ " label={relabelled} color={colorOf(schema, relabelled)} />}
-                      <span className="span-text" dir="auto">“{c.text}”</span>
-                      <span className="muted">
-                        {c.proposedBy.join(', ')}
-                        {missing.length ? ` · not ${missing.join(', ')}` : ''}
-                      </span>
-                      <span className={`rv-status rv-status-${status}`}>{status}</span>
-                    </li>
-                  );
-                })}
-              </ul>
-              <RelationRows relations={doc.adjudication.relations} candidates={candidates} />
+              <CandidateRows key={doc.key} schema={schema} />
+              <RelationRows key={`${doc.key}-relations`} relations={doc.adjudication.relations} candidates={doc.adjudication.candidates} />
             </section>
           )}
         </div>

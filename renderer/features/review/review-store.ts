@@ -5,7 +5,7 @@ import type { ReviewDocument, ReviewSummary } from '../../../shared/ipc/contract
 import type { Document } from '../../../shared/model/schema';
 import { sortSpans, updateSpan } from '../../../shared/model/edits';
 import {
-  acceptAllAgreed, acceptRelation, competes, finalize, goldRelationId, goldSpanId, keep, keepBoth, reject, rejectRelation,
+  acceptAllAgreed, acceptRelation, competes, finalize, goldRelationId, goldSpanId, goldSpanOf, keep, keepBoth, reject, rejectRelation,
   relationEndsInGold, relationInGold, startGold, type Candidate, type RelationCandidate,
 } from '../../../shared/review/adjudicate';
 
@@ -58,7 +58,7 @@ export function useReview<T>(selector: (s: ReviewState) => T): T {
 }
 
 export function statusOf(c: Candidate, gold: Document | null, declined: ReadonlySet<string>): CandidateStatus {
-  if (gold?.spans.some((s) => s.id === goldSpanId(c))) return 'kept';
+  if (gold && goldSpanOf(c, gold)) return 'kept';
   if (declined.has(c.key)) return 'rejected';
   return c.agreed ? 'agreed' : 'disputed';
 }
@@ -84,15 +84,39 @@ export function undecidedRelations(s: Pick<ReviewState, 'doc' | 'gold' | 'declin
   return s.doc.adjudication.relations.filter((r) => open(relationStatusOf(r, s.gold, s.declined)));
 }
 
-/** What j/k walk through: span disagreements, then relation disagreements. */
-function disagreementKeys(doc: ReviewDocument): string[] {
-  return [...doc.adjudication.candidates.filter((c) => !c.agreed).map((c) => c.key), ...doc.adjudication.relations.filter((r) => !r.agreed).map((r) => r.key)];
+interface DocumentIndex {
+  candidates: ReadonlyMap<string, Candidate>;
+  relations: ReadonlyMap<string, RelationCandidate>;
+  /** what j/k walk through: span disagreements, then relation disagreements */
+  disagreements: readonly string[];
+  /** where each of those stands in that walk */
+  position: ReadonlyMap<string, number>;
+}
+
+// one index per document the server sent (tens of thousands of candidates: no linear search per key press)
+const indexes = new WeakMap<ReviewDocument, DocumentIndex>();
+
+function indexOf(doc: ReviewDocument): DocumentIndex {
+  let index = indexes.get(doc);
+  if (!index) {
+    const adj = doc.adjudication;
+    const disagreements = [...adj.candidates.filter((c) => !c.agreed).map((c) => c.key), ...adj.relations.filter((r) => !r.agreed).map((r) => r.key)];
+    index = {
+      candidates: new Map(adj.candidates.map((c) => [c.key, c])),
+      relations: new Map(adj.relations.map((r) => [r.key, r])),
+      disagreements,
+      position: new Map(disagreements.map((k, i) => [k, i])),
+    };
+    indexes.set(doc, index);
+  }
+  return index;
 }
 
 function isOpen(doc: ReviewDocument, key: string, gold: Document, declined: ReadonlySet<string>): boolean {
-  const c = doc.adjudication.candidates.find((x) => x.key === key);
+  const { candidates, relations } = indexOf(doc);
+  const c = candidates.get(key);
   if (c) return statusOf(c, gold, declined) === 'disputed';
-  const r = doc.adjudication.relations.find((x) => x.key === key);
+  const r = relations.get(key);
   return !!r && relationStatusOf(r, gold, declined) === 'disputed';
 }
 
@@ -152,9 +176,9 @@ export function focusCandidate(key: string): void {
 export function stepDisagreement(dir: 1 | -1): void {
   const { doc, current } = store.get();
   if (!doc) return;
-  const list = disagreementKeys(doc);
+  const { disagreements: list, position } = indexOf(doc);
   if (!list.length) return;
-  const i = current ? list.indexOf(current) : -1;
+  const i = current ? (position.get(current) ?? -1) : -1;
   const next = i < 0 ? (dir === 1 ? 0 : list.length - 1) : (i + dir + list.length) % list.length;
   set({ current: list[next]!, editing: false });
 }
@@ -166,13 +190,15 @@ function decide(change: (gold: Document, declined: Set<string>) => Document, adv
   const nextDeclined = new Set(declined);
   const nextGold = change(gold, nextDeclined);
   // a kept candidate or relation is no longer declined
-  const inGold = new Set([...nextGold.spans.map((s) => s.id), ...nextGold.relations.map((r) => r.id)]);
-  for (const c of doc.adjudication.candidates) if (inGold.has(goldSpanId(c))) nextDeclined.delete(c.key);
-  for (const r of doc.adjudication.relations) if (inGold.has(goldRelationId(r))) nextDeclined.delete(r.key);
+  const { candidates, relations, disagreements: list, position } = indexOf(doc);
+  for (const key of nextDeclined) {
+    const c = candidates.get(key);
+    const r = c ? undefined : relations.get(key);
+    if ((c && goldSpanOf(c, nextGold)) || (r && relationInGold(r, nextGold))) nextDeclined.delete(key);
+  }
   let nextCurrent = current;
   if (advance) {
-    const list = disagreementKeys(doc);
-    const i = current ? list.indexOf(current) : -1;
+    const i = current ? (position.get(current) ?? -1) : -1;
     for (let k = 1; k <= list.length; k++) {
       const key = list[(i + k + list.length) % list.length]!;
       if (isOpen(doc, key, nextGold, nextDeclined)) {
@@ -186,12 +212,12 @@ function decide(change: (gold: Document, declined: Set<string>) => Document, adv
 
 function currentCandidate(): Candidate | null {
   const { doc, current } = store.get();
-  return doc?.adjudication.candidates.find((c) => c.key === current) ?? null;
+  return (doc && current && indexOf(doc).candidates.get(current)) || null;
 }
 
 function currentRelation(): RelationCandidate | null {
   const { doc, current } = store.get();
-  return doc?.adjudication.relations.find((r) => r.key === current) ?? null;
+  return (doc && current && indexOf(doc).relations.get(current)) || null;
 }
 
 /** `1`/`2` on a relation: accept it, once both of its spans are in gold. */
@@ -267,7 +293,8 @@ export function rejectCurrent(): void {
 /** The gold span the current candidate became, if it was kept. */
 export function currentGoldSpan() {
   const c = currentCandidate();
-  return c ? (store.get().gold?.spans.find((s) => s.id === goldSpanId(c)) ?? null) : null;
+  const gold = store.get().gold;
+  return (c && gold && goldSpanOf(c, gold)) || null;
 }
 
 export function startEdit(): void {
