@@ -60,6 +60,10 @@ export interface EditWindow {
   to: number;
   /** where the caret should be if the window has to be rebuilt from the model */
   caret: number | null;
+  /** the window's own text, [from, to) of the text as typed so far (kept so a key never reads the whole text) */
+  shown?: string;
+  /** keys typed into the window that the model has not taken yet (they follow after the frame that painted them) */
+  ahead?: boolean;
 }
 
 export interface ViewInputs {

@@ -156,9 +156,15 @@ export function ContentPlugin({ doc, schema, selectedSpanId, mode, decorations }
       buckets = si.buckets;
     }
     const shown = (b: Built, ps: readonly Paragraph[]): void => {
-      if (b.editing) controller.editWindow = { text: b.text, from: ps[b.first]!.start, to: ps[b.last - 1]!.end, caret: null };
+      if (!b.editing) return;
+      const from = ps[b.first]!.start;
+      const to = ps[b.last - 1]!.end;
+      const was = controller.editWindow;
+      // the same window over the same text: keep its own copy of what it shows, so the next key reads no more than the window
+      const same = !!was && was.text === b.text && was.from === from && was.to === to && was.shown !== undefined;
+      controller.editWindow = { text: b.text, from, to, caret: null, ...(same ? { shown: was.shown } : {}) };
     };
-    const typedAhead = (): boolean => !!controller.editWindow && controller.editWindow.text !== doc.text;
+    const typedAhead = (): boolean => !!controller.editWindow && (!!controller.editWindow.ahead || controller.editWindow.text !== doc.text);
     const state: Live = { text: doc.text, paragraphs, buckets, heights, colors, decorations: editing ? undefined : decorations.spans, editing, shown, typedAhead };
     const previous = live.current;
     const same = previous && previous.buckets === state.buckets && previous.colors === colors && previous.decorations === state.decorations && previous.editing === editing;
