@@ -240,8 +240,8 @@ async function freeWords(page: Page, n: number): Promise<[number, number][]> {
 async function blankPageFloor(browser: Browser, record: (metric: string, xs: number[]) => void): Promise<void> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
-  await page.addInitScript('window.__name = (fn) => fn;');
   await page.setContent(`<main tabindex="0" style="height:900px;overflow:auto"><p>${'Plain text, no app. '.repeat(20000)}</p></main>`);
+  await page.evaluate('window.__name = (fn) => fn;');
   await page.locator('main').focus();
   const key: number[] = [];
   for (let i = 0; i < REPEATS * 2; i++) key.push(await timed(page, { kind: 'frame' }, () => page.keyboard.press('Shift')));
