@@ -308,6 +308,8 @@ function render(editor: LexicalEditor, built: { current: Built | null }, state: 
   }
   const prev = built.current;
   const keys: NodeKey[] = [];
+  /** paragraphs created or filled again: only their heights can have changed (null: all of them) */
+  let touched: number[] | null = null;
   editor.update(
     () => {
       const root = $getRoot();
@@ -326,6 +328,7 @@ function render(editor: LexicalEditor, built: { current: Built | null }, state: 
         if (caret !== null) $placeCaret(state.paragraphs, first, keys, caret);
         return;
       }
+      touched = [];
       // a caret whose paragraph leaves the window goes with it, rather than jumping into what stays
       const selection = $getSelection();
       const caretParagraph = $isRangeSelection(selection) ? selection.anchor.getNode().getTopLevelElement()?.getKey() : undefined;
@@ -342,6 +345,7 @@ function render(editor: LexicalEditor, built: { current: Built | null }, state: 
         const para = create(i);
         anchor.insertBefore(para);
         keys.push(para.getKey());
+        touched.push(i);
       }
       for (let i = keptFirst; i < keptLast; i++) {
         const key = prev.keys[i - prev.first]!;
@@ -350,11 +354,13 @@ function render(editor: LexicalEditor, built: { current: Built | null }, state: 
         const para = $getNodeByKey<ParagraphNode>(key)!;
         para.clear();
         fillParagraph(para, text, runs[i - first]!, colors, decorations);
+        touched.push(i);
       }
       for (let i = keptLast; i < last; i++) {
         const para = create(i);
         root.append(para);
         keys.push(para.getKey());
+        touched.push(i);
       }
     },
     // re-windowing follows the scroll; it must never scroll to the caret itself
@@ -364,9 +370,9 @@ function render(editor: LexicalEditor, built: { current: Built | null }, state: 
   state.shown(built.current, state.paragraphs);
   const root = editor.getRootElement();
   if (!root) return;
+  // read every height before writing the padding: one layout, not one per paragraph
+  measure(editor, built.current, heights, touched);
   root.style.paddingTop = `${heights.top(first)}px`;
-  root.style.paddingBottom = `${heights.total - heights.top(last)}px`;
-  measure(editor, built.current, heights);
 }
 
 function $placeCaret(paragraphs: readonly Paragraph[], first: number, keys: readonly NodeKey[], caret: number): void {
@@ -382,12 +388,18 @@ function $placeCaret(paragraphs: readonly Paragraph[], first: number, keys: read
   para.selectStart();
 }
 
-/** Record the real heights of the rendered paragraphs (one layout, for the window only). */
-function measure(editor: LexicalEditor, b: Built, heights: HeightModel): void {
-  for (let i = b.first; i < b.last; i++) {
+/**
+ * Record the real heights of the rendered paragraphs, or of `only` those
+ * (the ones a render created or filled again: a label changes one
+ * paragraph, and measuring the others would only read what is known).
+ */
+function measure(editor: LexicalEditor, b: Built, heights: HeightModel, only: readonly number[] | null = null): void {
+  const at = (i: number): void => {
     const el = editor.getElementByKey(b.keys[i - b.first]!);
     if (el) heights.measure(i, el.getBoundingClientRect().height);
-  }
+  };
+  if (only) for (const i of only) at(i);
+  else for (let i = b.first; i < b.last; i++) at(i);
   const root = editor.getRootElement();
   if (root) root.style.paddingBottom = `${heights.total - heights.top(b.last)}px`;
 }
