@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { AnnotationSchema, Document } from '../../../shared/model/schema';
 import { REVEAL_OFFSET_COMMAND } from '../commands';
 import { useController, type Decoration, type Decorations, type EditWindow, type TextChange } from '../controller';
+import { rendersOffset } from '../dom-offsets';
 import { editParagraphs } from '../paragraph-edit';
 import { $createSpanRunNode, SpanRunNode } from '../nodes/SpanRunNode';
 import { paragraphAt, paragraphRuns, runsSignature, splitParagraphs, type Paragraph, type Run, type ViewSpan } from '../segments';
@@ -11,6 +12,8 @@ import { SpanIndex } from '../span-index';
 import { HeightModel } from '../windowing';
 
 export const LOAD_TAG = 'spanmark-load';
+/** how long a reveal waits for the window to settle on its offset (a jump across 1M characters takes a few frames) */
+const MAX_SETTLE_FRAMES = 30;
 export { REVEAL_OFFSET_COMMAND };
 
 interface Props {
@@ -86,26 +89,55 @@ export function ContentPlugin({ doc, schema, selectedSpanId, mode, decorations }
   const spanIndex = useRef<SpanIndex | null>(null);
   const metrics = useRef<Metrics | null>(null);
 
-  useEffect(
-    () =>
-      editor.registerCommand(
-        REVEAL_OFFSET_COMMAND,
-        (offset) => {
-          const b = built.current;
-          const state = live.current;
-          const root = editor.getRootElement();
-          if (!b || !state || !root) return false;
-          const at = paragraphAt(state.paragraphs, offset);
-          if (at >= b.first && at < b.last) return true;
+  useEffect(() => {
+    /** the frame a reveal waits for: one at a time, the newest wins */
+    let settling = 0;
+    const unregister = editor.registerCommand(
+      REVEAL_OFFSET_COMMAND,
+      ({ offset, then }) => {
+        cancelAnimationFrame(settling);
+        settling = 0;
+        const b = built.current;
+        const state = live.current;
+        const root = editor.getRootElement();
+        if (!b || !state || !root) return false;
+        const at = paragraphAt(state.paragraphs, offset);
+        if (at < b.first || at >= b.last) {
           const c = scroller(root);
           c.scrollTop = contentTop(root, c) + state.heights.top(at) - c.clientHeight / 3;
           ensureWindow(editor, built, state);
-          return true;
-        },
-        COMMAND_PRIORITY_LOW,
-      ),
-    [editor],
-  );
+        }
+        if (!then) return true;
+        let frames = 0;
+        const settle = (): void => {
+          settling = 0;
+          const r = editor.getRootElement();
+          const s = live.current;
+          if (!r || !s || !built.current) return;
+          // the window follows the scroll each frame until what is on screen is rendered with its margin
+          ensureWindow(editor, built, s);
+          const w = built.current;
+          const i = paragraphAt(s.paragraphs, offset);
+          const need = wanted(editor, s.heights, 0.5);
+          const holds = i >= w.first && i < w.last && rendersOffset(r, offset);
+          const settled = holds && (!need || (w.first <= need.first && w.last >= need.last));
+          if (settled || ++frames > MAX_SETTLE_FRAMES) {
+            if (holds) then(r);
+            return;
+          }
+          settling = requestAnimationFrame(settle);
+        };
+        // from the next frame on: this runs inside the command's update, whose render has not reached the DOM yet
+        settling = requestAnimationFrame(settle);
+        return true;
+      },
+      COMMAND_PRIORITY_LOW,
+    );
+    return () => {
+      cancelAnimationFrame(settling);
+      unregister();
+    };
+  }, [editor]);
 
   // scroll and resize re-window the view
   useEffect(() => {

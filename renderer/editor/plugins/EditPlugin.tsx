@@ -46,11 +46,7 @@ export function EditPlugin({ doc, active }: Props): null {
     shown.current = doc.text;
     if (change) {
       const at = change.start;
-      controller.editor.dispatchCommand(REVEAL_OFFSET_COMMAND, at);
-      requestAnimationFrame(() => {
-        const root = editor.getRootElement();
-        if (root) selectOffsets(root, at, at);
-      });
+      controller.editor.dispatchCommand(REVEAL_OFFSET_COMMAND, { offset: at, then: (root) => selectOffsets(root, at, at) });
     }
   }, [editor, controller, doc.text, active]);
 
