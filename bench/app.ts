@@ -1,4 +1,4 @@
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BRIDGE, bridgeBinding } from '../scripts/host/browser-host';
@@ -162,6 +162,16 @@ const p95 = (xs: number[]): number => {
 
 /** With BENCH_PROFILE set, a CPU profile of the page from now until the returned stop (open it in Chrome's DevTools). */
 async function profile(context: BrowserContext, page: Page, file: string): Promise<() => Promise<void>> {
+  if (process.env.BENCH_TRACE) {
+    // a DevTools performance trace instead (style, layout, paint beside script): open it in the Performance panel
+    const browser = context.browser()!;
+    const traceFile = file.replace(/\.cpuprofile$/, '.trace.json');
+    await browser.startTracing(page, { path: traceFile, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'] });
+    return async () => {
+      await browser.stopTracing();
+      console.log(`  trace: ${traceFile}`);
+    };
+  }
   if (!process.env.BENCH_PROFILE) return async () => undefined;
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
@@ -223,16 +233,59 @@ async function freeWords(page: Page, n: number): Promise<[number, number][]> {
   }, n);
 }
 
-export async function runAppBench(): Promise<{ figures: AppFigure[]; bridge: AppFigure[] }> {
+/**
+ * What this browser on this machine takes with no app at all, so every figure
+ * above can be read against it: a key on a blank page to its painted frame,
+ * and the frame interval while a long plain page scrolls one step per frame.
+ */
+async function blankPageFloor(browser: Browser, record: (metric: string, xs: number[]) => void): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  await page.setContent(`<main tabindex="0" style="height:900px;overflow:auto"><p>${'Plain text, no app. '.repeat(20000)}</p></main>`);
+  await page.evaluate('window.__name = (fn) => fn;');
+  await page.locator('main').focus();
+  const key: number[] = [];
+  for (let i = 0; i < REPEATS * 2; i++) key.push(await timed(page, { kind: 'frame' }, () => page.keyboard.press('Shift')));
+  record('a key on a blank page, to its frame', key);
+  record('scroll frame on a plain page', await scrollFrames(page, 'main'));
+  await context.close();
+}
+
+/** Frame times while `selector` scrolls through its whole height one step per frame. */
+async function scrollFrames(page: Page, selector: string): Promise<number[]> {
+  return page.evaluate(async (selector) => {
+    const scroller = document.querySelector<HTMLElement>(selector)!;
+    const times: number[] = [];
+    const steps = 200;
+    const stride = (scroller.scrollHeight - scroller.clientHeight) / steps;
+    let last = performance.now();
+    for (let i = 1; i <= steps; i++) {
+      await new Promise<void>((r) =>
+        requestAnimationFrame(() => {
+          scroller.scrollTop = i * stride;
+          r();
+        }),
+      );
+      const now = performance.now();
+      times.push(now - last);
+      last = now;
+    }
+    return times.slice(1);
+  }, selector);
+}
+
+export async function runAppBench(): Promise<{ figures: AppFigure[]; bridge: AppFigure[]; floor: AppFigure[] }> {
   const server = await serveStatic(path.join(ROOT, 'out', 'renderer'));
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
   const figures: AppFigure[] = [];
   const bridge: AppFigure[] = [];
+  const floor: AppFigure[] = [];
   const record = (workload: string, metric: string, xs: number[], into = figures) => {
     into.push({ workload, metric, median: median(xs), p95: p95(xs), n: xs.length });
     console.log(`  ${workload.padEnd(10)} ${metric.padEnd(34)} median ${median(xs).toFixed(1).padStart(8)} ms   p95 ${p95(xs).toFixed(1).padStart(8)} ms   (n=${xs.length})`);
   };
   try {
+    if (want('floor')) await blankPageFloor(browser, (metric, xs) => record('blank', metric, xs, floor));
     for (const w of APP_WORKLOADS.filter((x) => !process.env.BENCH_WORKLOADS || process.env.BENCH_WORKLOADS.split(',').includes(x.name))) {
       const dataDir = path.join(ROOT, 'bench', 'tmp', `app-${w.name.replace('/', '-')}`);
       await makeCorpus(dataDir, w);
@@ -315,26 +368,15 @@ export async function runAppBench(): Promise<{ figures: AppFigure[]; bridge: App
 
       if (want('scroll')) {
         // scroll with the side panel open: frame times while the document scrolls one step per frame
-        const frames = await page.evaluate(async () => {
-          const scroller = document.querySelector<HTMLElement>('[data-testid="document-view"]')!;
-          const times: number[] = [];
-          const steps = 200;
-          const stride = (scroller.scrollHeight - scroller.clientHeight) / steps;
-          let last = performance.now();
-          for (let i = 1; i <= steps; i++) {
-            await new Promise<void>((r) =>
-              requestAnimationFrame(() => {
-                scroller.scrollTop = i * stride;
-                r();
-              }),
-            );
-            const now = performance.now();
-            times.push(now - last);
-            last = now;
-          }
-          return times.slice(1);
-        });
+        const frames = await scrollFrames(page, '[data-testid="document-view"]');
         record(w.name, 'scroll frame (side panel open)', frames);
+      }
+
+      if (want('floor')) {
+        // a key that changes nothing, in the app: what its key handlers cost before any step's own work
+        const idle: number[] = [];
+        for (let i = 0; i < REPEATS * 2; i++) idle.push(await timed(page, { kind: 'frame' }, () => page.keyboard.press('Shift')));
+        record(w.name, 'a key that changes nothing', idle, floor);
       }
 
       if (want('edit')) {
@@ -390,5 +432,5 @@ export async function runAppBench(): Promise<{ figures: AppFigure[]; bridge: App
     await browser.close();
     await server.close();
   }
-  return { figures, bridge };
+  return { figures, bridge, floor };
 }

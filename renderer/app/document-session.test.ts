@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SpanmarkApi } from '../../shared/ipc/contract';
-import { applyOps, type Op } from '../../shared/model/operations';
+import { applyOps, textEditOps, type Op } from '../../shared/model/operations';
 import type { Document } from '../../shared/model/schema';
 import { installRealApi } from '../../test-support/real-api';
 import { SaveQueue, type ApplyRequest, type ApplyResponse } from './save-queue';
@@ -55,6 +55,22 @@ describe('document session (renderer)', () => {
     expect(getState().canUndo).toBe(false);
     await actions.flushSave();
     expect((await disk()).text).toBe(before.text);
+  });
+
+  it('an earlier edit written while typed keys still wait for their frame does not say "saved"', async () => {
+    const doc = getState().doc!;
+    const at = doc.text.indexOf('Minist');
+    const typed = (d: Document, ch: string, i: number): Document => textEditOps(d, i, i, ch, new Date().toISOString()).doc;
+    // the view hands over one key, then paints the next and says it is coming (its edit follows a frame later)
+    const first = typed(doc, 'H', at);
+    actions.commit(first, {}, 'typing', { start: at, end: at, insert: 'H' });
+    actions.unsavedTyping();
+    await actions.flushSave();
+    expect(getState().save.state).toBe('saving');
+    actions.commit(typed(first, 'i', at + 1), {}, 'typing', { start: at + 1, end: at + 1, insert: 'i' });
+    await actions.flushSave();
+    expect(getState().save.state).toBe('saved');
+    expect((await disk()).text).toContain('HiMinist');
   });
 
   it('a note typed key by key is saved at once, batched on the wire, and undone in one step', async () => {

@@ -23,8 +23,15 @@ export const START_LINK_COMMAND = createCommand<{ from: readonly string[] }>('sp
 /** Link two spans with a relation of `type` (Ctrl+drag). */
 export const LINK_SPANS_COMMAND = createCommand<{ type: string; from: string; to: string }>('spanmark/link-spans');
 
-/** Bring the paragraph holding a UTF-16 offset into the rendered window (keyboard caret moves use it). */
-export const REVEAL_OFFSET_COMMAND = createCommand<number>('spanmark/reveal-offset');
+/**
+ * Bring the paragraph holding a UTF-16 offset into the rendered window.
+ * `then` runs once the window has settled holding it: the next frame when
+ * it is rendered already, a few frames later when it had to be (heights
+ * measured as it renders move the window), so whoever places a caret or
+ * scrolls there never acts on a window still on its way. A newer reveal
+ * drops an older one's `then`.
+ */
+export const REVEAL_OFFSET_COMMAND = createCommand<{ offset: number; then?: (root: HTMLElement) => void }>('spanmark/reveal-offset');
 
 /** Give a span new UTF-16 bounds (its ends dragged with the mouse), keeping the span. */
 export const ADJUST_SPAN_COMMAND = createCommand<{ id: string; start: number; end: number }>('spanmark/adjust-span');

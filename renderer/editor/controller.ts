@@ -3,7 +3,7 @@ import { createContext, useContext } from 'react';
 import type { AnnotationSchema, Document, Span } from '../../shared/model/schema';
 import { OffsetIndex } from '../../shared/text/offsets';
 import { LABEL_RANGE_COMMAND, REVEAL_OFFSET_COMMAND } from './commands';
-import { rendersOffset, selectOffsets } from './dom-offsets';
+import { selectOffsets } from './dom-offsets';
 
 /** How a decorated span or relation looks: extra classes, its own colour, a tooltip. */
 export interface Decoration {
@@ -60,6 +60,10 @@ export interface EditWindow {
   to: number;
   /** where the caret should be if the window has to be rebuilt from the model */
   caret: number | null;
+  /** the window's own text, [from, to) of the text as typed so far (kept so a key never reads the whole text) */
+  shown?: string;
+  /** keys typed into the window that the model has not taken yet (they follow after the frame that painted them) */
+  ahead?: boolean;
 }
 
 export interface ViewInputs {
@@ -138,24 +142,13 @@ export class DocumentController {
     const index = this.offsetIndex();
     const a = index.toUtf16(start);
     const b = index.toUtf16(end);
-    let tries = 0;
-    const reveal = (): void => {
-      this.editor.dispatchCommand(REVEAL_OFFSET_COMMAND, a);
-      requestAnimationFrame(() => {
-        const root = this.editor.getRootElement();
-        if (!root) return;
-        // the window may still be settling on the offset (heights are measured as it renders): look again next frame
-        if (!rendersOffset(root, a) && ++tries < 10) return reveal();
-        place(root);
-      });
-    };
     const place = (root: HTMLElement): void => {
       selectOffsets(root, a, b);
       this.pendingSelection = a < b ? { start: a, end: b } : null;
       this.focus();
       window.getSelection()?.focusNode?.parentElement?.scrollIntoView({ block: 'center' });
     };
-    reveal();
+    this.editor.dispatchCommand(REVEAL_OFFSET_COMMAND, { offset: a, then: place });
   }
 
   focus(): void {

@@ -42,11 +42,16 @@ export function offsetIndexFor(text: string): OffsetIndex {
   return lastIndex;
 }
 
+/** edit mode: keys painted in the view whose edit has not reached the session yet (it follows a frame later) */
+let typingWaits = false;
+
 function startSession(doc: Document, version: number): void {
   history.clear();
+  typingWaits = false;
   queue = new SaveQueue(doc.id, version, (req) => call('document:apply', req), {
     saving: () => setState({ save: { state: 'saving' } }),
-    saved: (r) => setState((s) => ({ save: { state: 'saved', ...(r.savedAt ? { at: r.savedAt } : {}) }, corpus: s.corpus ? replaceSummary(s.corpus, r.summary) : s.corpus })),
+    // an earlier edit written while typed keys still wait for the next frame is not "saved" yet
+    saved: (r) => setState((s) => ({ save: typingWaits ? s.save : { state: 'saved', ...(r.savedAt ? { at: r.savedAt } : {}) }, corpus: s.corpus ? replaceSummary(s.corpus, r.summary) : s.corpus })),
     notSaved: (r) => {
       // a file changed outside the app is never overwritten: offer the reload instead; main retries with the next edit
       const conflict = r.notSaved?.code === 'conflict';
@@ -156,6 +161,7 @@ export function commitOps(ops: Op[], opts: CommitOptions = {}): boolean {
 
 /** Text typed in edit mode reaches the session a frame later: until then the toolbar must not say "saved". */
 export function unsavedTyping(): void {
+  typingWaits = true;
   if (getState().save.state !== 'saving') setState({ save: { state: 'saving' } });
 }
 
@@ -353,6 +359,7 @@ export function editText(from: number, to: number, insert: string): void {
  * Typing shares undo steps; an edit that removed spans is a step of its own.
  */
 export function commit(next: Document, extra: Partial<AppState> = {}, group?: string, change?: TextChange): void {
+  typingWaits = false;
   const doc = getState().doc;
   if (!doc) return;
   // the editor says where it edited (reading a new 1M-character text to check costs a copy of it: lengths must agree)

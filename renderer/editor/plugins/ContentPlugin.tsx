@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { AnnotationSchema, Document } from '../../../shared/model/schema';
 import { REVEAL_OFFSET_COMMAND } from '../commands';
 import { useController, type Decoration, type Decorations, type EditWindow, type TextChange } from '../controller';
+import { rendersOffset } from '../dom-offsets';
 import { editParagraphs } from '../paragraph-edit';
 import { $createSpanRunNode, SpanRunNode } from '../nodes/SpanRunNode';
 import { paragraphAt, paragraphRuns, runsSignature, splitParagraphs, type Paragraph, type Run, type ViewSpan } from '../segments';
@@ -11,6 +12,8 @@ import { SpanIndex } from '../span-index';
 import { HeightModel } from '../windowing';
 
 export const LOAD_TAG = 'spanmark-load';
+/** how long a reveal waits for the window to settle on its offset (a jump across 1M characters takes a few frames) */
+const MAX_SETTLE_FRAMES = 30;
 export { REVEAL_OFFSET_COMMAND };
 
 interface Props {
@@ -86,26 +89,55 @@ export function ContentPlugin({ doc, schema, selectedSpanId, mode, decorations }
   const spanIndex = useRef<SpanIndex | null>(null);
   const metrics = useRef<Metrics | null>(null);
 
-  useEffect(
-    () =>
-      editor.registerCommand(
-        REVEAL_OFFSET_COMMAND,
-        (offset) => {
-          const b = built.current;
-          const state = live.current;
-          const root = editor.getRootElement();
-          if (!b || !state || !root) return false;
-          const at = paragraphAt(state.paragraphs, offset);
-          if (at >= b.first && at < b.last) return true;
+  useEffect(() => {
+    /** the frame a reveal waits for: one at a time, the newest wins */
+    let settling = 0;
+    const unregister = editor.registerCommand(
+      REVEAL_OFFSET_COMMAND,
+      ({ offset, then }) => {
+        cancelAnimationFrame(settling);
+        settling = 0;
+        const b = built.current;
+        const state = live.current;
+        const root = editor.getRootElement();
+        if (!b || !state || !root) return false;
+        const at = paragraphAt(state.paragraphs, offset);
+        if (at < b.first || at >= b.last) {
           const c = scroller(root);
           c.scrollTop = contentTop(root, c) + state.heights.top(at) - c.clientHeight / 3;
           ensureWindow(editor, built, state);
-          return true;
-        },
-        COMMAND_PRIORITY_LOW,
-      ),
-    [editor],
-  );
+        }
+        if (!then) return true;
+        let frames = 0;
+        const settle = (): void => {
+          settling = 0;
+          const r = editor.getRootElement();
+          const s = live.current;
+          if (!r || !s || !built.current) return;
+          // the window follows the scroll each frame until what is on screen is rendered with its margin
+          ensureWindow(editor, built, s);
+          const w = built.current;
+          const i = paragraphAt(s.paragraphs, offset);
+          const need = wanted(editor, s.heights, 0.5);
+          const holds = i >= w.first && i < w.last && rendersOffset(r, offset);
+          const settled = holds && (!need || (w.first <= need.first && w.last >= need.last));
+          if (settled || ++frames > MAX_SETTLE_FRAMES) {
+            if (holds) then(r);
+            return;
+          }
+          settling = requestAnimationFrame(settle);
+        };
+        // from the next frame on: this runs inside the command's update, whose render has not reached the DOM yet
+        settling = requestAnimationFrame(settle);
+        return true;
+      },
+      COMMAND_PRIORITY_LOW,
+    );
+    return () => {
+      cancelAnimationFrame(settling);
+      unregister();
+    };
+  }, [editor]);
 
   // scroll and resize re-window the view
   useEffect(() => {
@@ -156,9 +188,15 @@ export function ContentPlugin({ doc, schema, selectedSpanId, mode, decorations }
       buckets = si.buckets;
     }
     const shown = (b: Built, ps: readonly Paragraph[]): void => {
-      if (b.editing) controller.editWindow = { text: b.text, from: ps[b.first]!.start, to: ps[b.last - 1]!.end, caret: null };
+      if (!b.editing) return;
+      const from = ps[b.first]!.start;
+      const to = ps[b.last - 1]!.end;
+      const was = controller.editWindow;
+      // the same window over the same text: keep its own copy of what it shows, so the next key reads no more than the window
+      const same = !!was && was.text === b.text && was.from === from && was.to === to && was.shown !== undefined;
+      controller.editWindow = { text: b.text, from, to, caret: null, ...(same ? { shown: was.shown } : {}) };
     };
-    const typedAhead = (): boolean => !!controller.editWindow && controller.editWindow.text !== doc.text;
+    const typedAhead = (): boolean => !!controller.editWindow && (!!controller.editWindow.ahead || controller.editWindow.text !== doc.text);
     const state: Live = { text: doc.text, paragraphs, buckets, heights, colors, decorations: editing ? undefined : decorations.spans, editing, shown, typedAhead };
     const previous = live.current;
     const same = previous && previous.buckets === state.buckets && previous.colors === colors && previous.decorations === state.decorations && previous.editing === editing;
@@ -302,6 +340,8 @@ function render(editor: LexicalEditor, built: { current: Built | null }, state: 
   }
   const prev = built.current;
   const keys: NodeKey[] = [];
+  /** paragraphs created or filled again: only their heights can have changed (null: all of them) */
+  let touched: number[] | null = null;
   editor.update(
     () => {
       const root = $getRoot();
@@ -320,6 +360,7 @@ function render(editor: LexicalEditor, built: { current: Built | null }, state: 
         if (caret !== null) $placeCaret(state.paragraphs, first, keys, caret);
         return;
       }
+      touched = [];
       // a caret whose paragraph leaves the window goes with it, rather than jumping into what stays
       const selection = $getSelection();
       const caretParagraph = $isRangeSelection(selection) ? selection.anchor.getNode().getTopLevelElement()?.getKey() : undefined;
@@ -336,6 +377,7 @@ function render(editor: LexicalEditor, built: { current: Built | null }, state: 
         const para = create(i);
         anchor.insertBefore(para);
         keys.push(para.getKey());
+        touched.push(i);
       }
       for (let i = keptFirst; i < keptLast; i++) {
         const key = prev.keys[i - prev.first]!;
@@ -344,11 +386,13 @@ function render(editor: LexicalEditor, built: { current: Built | null }, state: 
         const para = $getNodeByKey<ParagraphNode>(key)!;
         para.clear();
         fillParagraph(para, text, runs[i - first]!, colors, decorations);
+        touched.push(i);
       }
       for (let i = keptLast; i < last; i++) {
         const para = create(i);
         root.append(para);
         keys.push(para.getKey());
+        touched.push(i);
       }
     },
     // re-windowing follows the scroll; it must never scroll to the caret itself
@@ -358,9 +402,9 @@ function render(editor: LexicalEditor, built: { current: Built | null }, state: 
   state.shown(built.current, state.paragraphs);
   const root = editor.getRootElement();
   if (!root) return;
+  // read every height before writing the padding: one layout, not one per paragraph
+  measure(editor, built.current, heights, touched);
   root.style.paddingTop = `${heights.top(first)}px`;
-  root.style.paddingBottom = `${heights.total - heights.top(last)}px`;
-  measure(editor, built.current, heights);
 }
 
 function $placeCaret(paragraphs: readonly Paragraph[], first: number, keys: readonly NodeKey[], caret: number): void {
@@ -376,12 +420,18 @@ function $placeCaret(paragraphs: readonly Paragraph[], first: number, keys: read
   para.selectStart();
 }
 
-/** Record the real heights of the rendered paragraphs (one layout, for the window only). */
-function measure(editor: LexicalEditor, b: Built, heights: HeightModel): void {
-  for (let i = b.first; i < b.last; i++) {
+/**
+ * Record the real heights of the rendered paragraphs, or of `only` those
+ * (the ones a render created or filled again: a label changes one
+ * paragraph, and measuring the others would only read what is known).
+ */
+function measure(editor: LexicalEditor, b: Built, heights: HeightModel, only: readonly number[] | null = null): void {
+  const at = (i: number): void => {
     const el = editor.getElementByKey(b.keys[i - b.first]!);
     if (el) heights.measure(i, el.getBoundingClientRect().height);
-  }
+  };
+  if (only) for (const i of only) at(i);
+  else for (let i = b.first; i < b.last; i++) at(i);
   const root = editor.getRootElement();
   if (root) root.style.paddingBottom = `${heights.total - heights.top(b.last)}px`;
 }

@@ -46,11 +46,7 @@ export function EditPlugin({ doc, active }: Props): null {
     shown.current = doc.text;
     if (change) {
       const at = change.start;
-      controller.editor.dispatchCommand(REVEAL_OFFSET_COMMAND, at);
-      requestAnimationFrame(() => {
-        const root = editor.getRootElement();
-        if (root) selectOffsets(root, at, at);
-      });
+      controller.editor.dispatchCommand(REVEAL_OFFSET_COMMAND, { offset: at, then: (root) => selectOffsets(root, at, at) });
     }
   }, [editor, controller, doc.text, active]);
 
@@ -71,19 +67,35 @@ export function EditPlugin({ doc, active }: Props): null {
 
   useEffect(() => {
     if (!active) return;
-    // typed text is handed to the app after the frame that shows it: the character is painted first, the
-    // panels, the span map and the save follow; anything the user does next (a key, a click, leaving) first
-    // hands over whatever is still waiting, so every action sees every typed character
-    let pending: { doc: Document; removed: number; change: TextChange }[] = [];
+    // A key only changes what the window shows: the change is read from the window (a few screens of
+    // text) and queued. The model follows after the frame that painted it — the text and the spans
+    // carried through the edit (O(spans) on a long document), then the app: panels, span map, save.
+    // Anything the user does next (a key, a click, leaving) first hands over what is still queued,
+    // so every action sees every typed character.
+    let queued: TextChange[] = [];
     let frame = 0;
     let timer = 0;
     const flush = (): void => {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
       frame = timer = 0;
-      const list = pending;
-      pending = [];
-      for (const p of list) controller.inputs.callbacks.onTextEdit?.(p.doc, p.removed, p.change);
+      const changes = queued;
+      queued = [];
+      const handed: { doc: Document; removed: number; change: TextChange }[] = [];
+      for (const change of changes) {
+        const current = latest.current;
+        const index = OffsetIndex.of(current.text);
+        // the app handed over another text while this waited (a reload): what no longer fits it is dropped, as the window is rebuilt from it
+        if (change.end > current.text.length) continue;
+        const { doc: edited, removed } = applyTextEdit(current, index.toCodePoint(change.start), index.toCodePoint(change.end, 'end'), change.insert, new Date().toISOString(), index);
+        latest.current = edited;
+        shown.current = edited.text;
+        controller.lastEdit = { before: current.text, after: edited.text, change };
+        handed.push({ doc: edited, removed: removed.length, change });
+      }
+      const w = controller.editWindow;
+      if (w && changes.length) controller.editWindow = { ...w, text: latest.current.text, ahead: false };
+      for (const h of handed) controller.inputs.callbacks.onTextEdit?.(h.doc, h.removed, h.change);
     };
     const schedule = (): void => {
       if (frame || timer) return;
@@ -98,27 +110,20 @@ export function EditPlugin({ doc, active }: Props): null {
     window.addEventListener('pagehide', flush);
     const unregister = editor.registerUpdateListener(({ editorState, tags, dirtyElements, dirtyLeaves }) => {
       if (tags.has(LOAD_TAG) || (dirtyElements.size === 0 && dirtyLeaves.size === 0)) return;
-      const current = latest.current;
       const w = controller.editWindow;
       // the window shows another text than the model (a render is on its way): nothing typed can be placed yet
-      if (!w || w.text !== current.text) return;
+      if (!w || (!w.ahead && w.text !== latest.current.text)) return;
       const { lines, caret } = editorState.read($readLinesAndCaret);
-      const before = w.text.slice(w.from, w.to);
+      const before = w.shown ?? w.text.slice(w.from, w.to);
       const { text: next, caret: at } = joinLines(before, lines, caret);
       // the caret says where the change happened, so deleting the first of two equal words edits that one
       const d = diffText(before, next, at);
       if (!d) return;
       const start = w.from + d.start;
-      const end = w.from + d.end;
-      const index = OffsetIndex.of(current.text);
-      const { doc: edited, removed } = applyTextEdit(current, index.toCodePoint(start), index.toCodePoint(end, 'end'), d.insert, new Date().toISOString(), index);
-      latest.current = edited;
-      shown.current = edited.text;
-      controller.editWindow = { text: edited.text, from: w.from, to: w.to + d.insert.length - (d.end - d.start), caret: start + d.insert.length };
-      const change = { start, end, insert: d.insert };
-      controller.lastEdit = { before: current.text, after: edited.text, change };
-      pending.push({ doc: edited, removed: removed.length, change });
-      if (pending.length === 1) controller.inputs.callbacks.onTextEditPending?.();
+      const change = { start, end: w.from + d.end, insert: d.insert };
+      controller.editWindow = { text: w.text, from: w.from, to: w.to + d.insert.length - (d.end - d.start), caret: start + d.insert.length, shown: next, ahead: true };
+      queued.push(change);
+      if (queued.length === 1) controller.inputs.callbacks.onTextEditPending?.();
       schedule();
     });
     return () => {

@@ -73,18 +73,9 @@ export function KeyboardSelectionPlugin(): null {
         window.getSelection()?.focusNode?.parentElement?.scrollIntoView({ block: 'nearest' });
         return applied.current?.start === start && applied.current?.end === end;
       };
-      if (!place()) {
-        // the jump landed outside the rendered window: render it, then place the selection again, frame after frame
-        // until the window has settled there (a selection left elsewhere would read as the user's own on the next key)
-        let tries = 0;
-        const retry = (): void => {
-          editor.dispatchCommand(REVEAL_OFFSET_COMMAND, focus);
-          requestAnimationFrame(() => {
-            if (!place() && ++tries < 20) retry();
-          });
-        };
-        retry();
-      }
+      // the jump landed outside the rendered window: place the selection once the window has settled there
+      // (a selection left elsewhere would read as the user's own on the next key)
+      if (!place()) editor.dispatchCommand(REVEAL_OFFSET_COMMAND, { offset: focus, then: place });
       return true;
     };
     const onStepKey = (e: KeyboardEvent): boolean => {

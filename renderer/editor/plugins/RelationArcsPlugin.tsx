@@ -1,6 +1,6 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { useEffect, useState } from 'react';
-import type { AnnotationSchema, Document } from '../../../shared/model/schema';
+import { useEffect, useMemo, useState } from 'react';
+import type { AnnotationSchema, Document, Relation } from '../../../shared/model/schema';
 import { useController, type Decoration } from '../controller';
 
 interface Arc {
@@ -24,20 +24,34 @@ const MAX_ARCS = 400;
  * over the rendered highlights: a query per relation end scanned the whole
  * view twice per relation, 5 s of a 13 s profile with 6,000 relations.
  */
-function anchors(root: HTMLElement): (spanId: string) => DOMRect | null {
+function anchors(root: HTMLElement): { rendered: Iterable<string>; rect: (spanId: string) => DOMRect | null } {
   const first = new Map<string, HTMLElement>();
   for (const el of root.querySelectorAll<HTMLElement>('[data-span-ids]')) {
     for (const id of (el.dataset.spanIds ?? '').split(' ')) if (!first.has(id)) first.set(id, el);
   }
   const rects = new Map<string, DOMRect>();
-  return (spanId) => {
-    const el = first.get(spanId);
-    if (!el) return null;
-    let rect = rects.get(spanId);
-    // the run's first line: a run wrapped over two lines has a bounding box whose middle is on neither
-    if (!rect) rects.set(spanId, (rect = el.getClientRects()[0] ?? el.getBoundingClientRect()));
-    return rect;
+  return {
+    rendered: first.keys(),
+    rect: (spanId) => {
+      const el = first.get(spanId);
+      if (!el) return null;
+      let rect = rects.get(spanId);
+      // the run's first line: a run wrapped over two lines has a bounding box whose middle is on neither
+      if (!rect) rects.set(spanId, (rect = el.getClientRects()[0] ?? el.getBoundingClientRect()));
+      return rect;
+    },
   };
+}
+
+/** Relations by the span they start from, so a redraw visits the relations of the rendered spans only (a window holds a few hundred of 20,000). */
+function bySource(relations: readonly Relation[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  relations.forEach((r, i) => {
+    const list = out.get(r.from);
+    if (list) list.push(i);
+    else out.set(r.from, [i]);
+  });
+  return out;
 }
 
 interface Props {
@@ -59,6 +73,8 @@ export function RelationArcsPlugin({ doc, schema, selectedSpanId, decorations }:
   const [editor] = useLexicalComposerContext();
   const controller = useController();
   const [arcs, setArcs] = useState<Arc[]>([]);
+  // spans change far more often than relations (the relations array is kept when no relation changed)
+  const from = useMemo(() => bySource(doc.relations), [doc.relations]);
   useEffect(() => {
     const root = controller.frame;
     if (!root) return;
@@ -69,10 +85,15 @@ export function RelationArcsPlugin({ doc, schema, selectedSpanId, decorations }:
       const box = root.getBoundingClientRect();
       const out: Arc[] = [];
       const anchor = anchors(root);
-      for (const r of doc.relations) {
+      const drawn: number[] = [];
+      for (const id of anchor.rendered) for (const i of from.get(id) ?? []) drawn.push(i);
+      // in the document's order: which arcs the cap keeps, and their stacking, do not depend on where a span was met
+      drawn.sort((x, y) => x - y);
+      for (const i of drawn) {
+        const r = doc.relations[i]!;
         if (out.length >= MAX_ARCS) break;
-        const a = anchor(r.from);
-        const b = a && anchor(r.to);
+        const a = anchor.rect(r.from);
+        const b = anchor.rect(r.to);
         if (!a || !b) continue;
         const x1 = a.left + a.width / 2 - box.left + root.scrollLeft;
         const y1 = a.top - box.top + root.scrollTop + 2;
@@ -114,7 +135,7 @@ export function RelationArcsPlugin({ doc, schema, selectedSpanId, decorations }:
       unregister();
       root.removeEventListener('scroll', schedule);
     };
-  }, [editor, controller, doc, schema, selectedSpanId, decorations]);
+  }, [editor, controller, doc, from, schema, selectedSpanId, decorations]);
   if (!arcs.length) return null;
   return (
     <svg className="relation-arcs" aria-hidden="true" data-testid="relation-arcs">

@@ -65,11 +65,13 @@ export function FindBar() {
       const root = c.editor.getRootElement();
       const m = matches[current];
       if (m) {
-        c.editor.dispatchCommand(REVEAL_OFFSET_COMMAND, m.start);
-        requestAnimationFrame(() => {
-          const r = root && rangeOfOffsets(root, m.start, m.end);
-          (r?.startContainer.parentElement ?? null)?.scrollIntoView({ block: 'center' });
-          paint(root, matches, current);
+        c.editor.dispatchCommand(REVEAL_OFFSET_COMMAND, {
+          offset: m.start,
+          then: (root) => {
+            if (cancelled) return;
+            rangeOfOffsets(root, m.start, m.end)?.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+            paint(root, matches, current);
+          },
         });
       } else paint(root, matches, current);
       unregister = c.editor.registerUpdateListener(() => requestAnimationFrame(() => paint(c.editor.getRootElement(), matches, current)));

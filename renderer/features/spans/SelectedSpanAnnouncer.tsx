@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useAppState } from '../../app/store';
 
 /**
@@ -6,12 +7,15 @@ import { useAppState } from '../../app/store';
  * speaks for it.
  */
 export function SelectedSpanAnnouncer() {
-  const text = useAppState((s) => {
-    const span = s.selectedSpanId ? s.doc?.spans.find((x) => x.id === s.selectedSpanId) : undefined;
-    if (!span || !s.doc) return '';
-    const labels = s.doc.spans.filter((x) => x.start <= span.start && x.end >= span.end && x.id !== span.id).map((x) => x.label);
+  // read apart and combined once per change of either: a selector scanning 20,000 spans ran on every change of any state
+  const spans = useAppState((s) => s.doc?.spans);
+  const selected = useAppState((s) => s.selectedSpanId);
+  const text = useMemo(() => {
+    const span = selected ? spans?.find((x) => x.id === selected) : undefined;
+    if (!span || !spans) return '';
+    const labels = spans.filter((x) => x.start <= span.start && x.end >= span.end && x.id !== span.id).map((x) => x.label);
     return `${span.label}${labels.length ? ` inside ${labels.join(', ')}` : ''}: “${span.text}”${span.note ? `, note: ${span.note}` : ''}`;
-  });
+  }, [spans, selected]);
   return (
     <div className="visually-hidden" role="status" aria-live="polite" data-testid="span-announcer" dir="auto">
       {text}

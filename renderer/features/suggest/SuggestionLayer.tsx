@@ -86,7 +86,7 @@ function suggestionsOnScreen(): Set<number> {
 function reveal(controller: DocumentController | null, start: number): void {
   const doc = getState().doc;
   if (!controller || !doc) return;
-  controller.editor.dispatchCommand(REVEAL_OFFSET_COMMAND, new OffsetIndex(doc.text).toUtf16(start));
+  controller.editor.dispatchCommand(REVEAL_OFFSET_COMMAND, { offset: new OffsetIndex(doc.text).toUtf16(start) });
 }
 
 let lastAcceptedLabel: string | undefined;
