@@ -3,9 +3,10 @@ import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useStat
 import { bindingsOf, command } from '../../../shared/keymap';
 import { REVIEW_COMMANDS } from './review-commands';
 import type { AnnotationSchema, Document } from '../../../shared/model/schema';
-import { goldSpanOf, type Adjudication, type Candidate, type RelationCandidate } from '../../../shared/review/adjudicate';
+import { goldSpanOf, type Candidate, type RelationCandidate } from '../../../shared/review/adjudicate';
+import { CandidateLooks, RelationLooks } from './candidate-looks';
 import { useVirtualRows } from '../corpus/useVirtualRows';
-import { DocumentView, type Decoration, type Decorations } from '../../editor/DocumentView';
+import { DocumentView, type Decorations } from '../../editor/DocumentView';
 import { keyOfLabel, labelForKey } from '../label-keys';
 import { useTeamStatus } from '../team/team-store';
 import {
@@ -18,13 +19,6 @@ function colorOf(schema: AnnotationSchema | undefined, label: string): string {
 }
 
 const T0 = '1970-01-01T00:00:00.000Z';
-
-/** How a candidate was last drawn: its decoration, and what it was built from. */
-interface Look {
-  status: CandidateStatus;
-  shown: string;
-  decoration: Decoration;
-}
 
 /**
  * The document's text with every candidate and candidate relation, in the
@@ -46,45 +40,9 @@ function CandidateText({ schema }: { schema: AnnotationSchema }) {
     }),
     [adj],
   );
-  // A decision changes a few candidates' looks out of tens of thousands: each keeps its
-  // Decoration object until its status or shown label changes, so a key press builds no strings
-  // for the rest, and moving between candidates (current) leaves the span decorations as they are.
-  const spanLooks = useRef<{ adj: Adjudication | null; schema: AnnotationSchema | null; looks: Map<string, Look> }>({ adj: null, schema: null, looks: new Map() });
-  const spans = useMemo(() => {
-    const cache = spanLooks.current;
-    if (cache.adj !== adj || cache.schema !== schema) spanLooks.current = { adj, schema, looks: new Map() };
-    const looks = spanLooks.current.looks;
-    const out = new Map<string, Decoration>();
-    for (const c of adj.candidates) {
-      const status = statusOf(c, gold, declined);
-      const shown = (status === 'kept' && gold && goldSpanOf(c, gold)?.label) || c.label;
-      let look = looks.get(c.key);
-      if (!look || look.status !== status || look.shown !== shown) {
-        // open disagreements stand out; settled ones keep a lighter mark so they can be revisited
-        const settled = !c.agreed && status !== 'disputed';
-        look = {
-          status,
-          shown,
-          decoration: {
-            className: `rv-${status}${c.agreed ? ' rv-agreed-candidate' : ''}${settled ? ' rv-settled' : ''}`,
-            color: `${colorOf(schema, shown)}${status === 'rejected' ? '55' : ''}`,
-            title: `${c.label}: ${c.proposedBy.join(', ')} (${status})`,
-          },
-        };
-        looks.set(c.key, look);
-      }
-      out.set(c.key, look.decoration);
-    }
-    return out;
-  }, [adj, gold, declined, schema]);
-  const relations = useMemo(() => {
-    const out = new Map<string, Decoration>();
-    for (const r of adj.relations) {
-      const status = relationStatusOf(r, gold, declined);
-      out.set(r.key, { className: `rv-${status}${r.key === current ? ' rv-current' : ''}`, title: `${r.type}: ${r.proposedBy.join(', ')} (${status})` });
-    }
-    return out;
-  }, [adj, gold, declined, current]);
+  // looks are worked out for the rendered candidates only (see CandidateLooks)
+  const spans = useMemo(() => new CandidateLooks(doc, gold, declined, schema), [doc, gold, declined, schema]);
+  const relations = useMemo(() => new RelationLooks(doc, gold, declined, current), [doc, gold, declined, current]);
   const decorations: Decorations = useMemo(() => ({ spans, relations }), [spans, relations]);
   const onSelectSpan = useCallback((id: string | null) => {
     if (id) focusCandidate(id);

@@ -91,6 +91,8 @@ export interface DocumentIndex {
   disagreements: readonly string[];
   /** where each of those stands in that walk */
   position: ReadonlyMap<string, number>;
+  candidateKeys: readonly string[];
+  relationKeys: readonly string[];
 }
 
 // one index per document the server sent (tens of thousands of candidates: no linear search per key press)
@@ -107,6 +109,8 @@ export function reviewIndex(doc: ReviewDocument): DocumentIndex {
       relations: new Map(adj.relations.map((r) => [r.key, r])),
       disagreements,
       position: new Map(disagreements.map((k, i) => [k, i])),
+      candidateKeys: adj.candidates.map((c) => c.key),
+      relationKeys: adj.relations.map((r) => r.key),
     };
     indexes.set(doc, index);
   }
