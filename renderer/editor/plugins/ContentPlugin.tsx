@@ -6,7 +6,8 @@ import { REVEAL_OFFSET_COMMAND } from '../commands';
 import { useController, type Decoration, type Decorations, type EditWindow, type TextChange } from '../controller';
 import { rendersOffset } from '../dom-offsets';
 import { editParagraphs } from '../paragraph-edit';
-import { $createSpanRunNode, SpanRunNode } from '../nodes/SpanRunNode';
+import { SpanRunNode } from '../nodes/SpanRunNode';
+import { fillParagraph, patchParagraph } from '../paragraph-runs';
 import { paragraphAt, paragraphRuns, runsSignature, splitParagraphs, type Paragraph, type Run, type ViewSpan } from '../segments';
 import { SpanIndex } from '../span-index';
 import { HeightModel } from '../windowing';
@@ -383,9 +384,7 @@ function render(editor: LexicalEditor, built: { current: Built | null }, state: 
         const key = prev.keys[i - prev.first]!;
         keys.push(key);
         if (prev.signatures[i - prev.first] === signatures[i - first]) continue;
-        const para = $getNodeByKey<ParagraphNode>(key)!;
-        para.clear();
-        fillParagraph(para, text, runs[i - first]!, colors, decorations);
+        patchParagraph($getNodeByKey<ParagraphNode>(key)!, text, runs[i - first]!, colors, decorations);
         touched.push(i);
       }
       for (let i = keptLast; i < last; i++) {
@@ -546,24 +545,3 @@ function decorationSignature(runs: readonly Run[], decorations: ReadonlyMap<stri
   return sig;
 }
 
-function fillParagraph(para: ParagraphNode, text: string, runs: Run[], colors: Map<string, string>, decorations: ReadonlyMap<string, Decoration> | undefined): void {
-  for (const r of runs) {
-    const t = text.slice(r.start, r.end);
-    if (!r.spans.length) {
-      para.append($createSpanRunNode(t, r.start, { ids: [], labels: [], colors: [] }));
-      continue;
-    }
-    const decos = decorations ? r.spans.map((s) => decorations.get(s.id)) : [];
-    const classes = [...new Set(decos.flatMap((d) => (d?.className ? d.className.split(' ') : [])))].join(' ');
-    const title = decos.map((d) => d?.title).filter(Boolean).join('\n');
-    para.append(
-      $createSpanRunNode(t, r.start, {
-        ids: r.spans.map((s) => s.id),
-        labels: r.spans.map((s) => s.label),
-        colors: r.spans.flatMap((s, i) => (decos[i]?.hollow ? [] : [decos[i]?.color ?? colors.get(s.label) ?? '#999999'])),
-        ...(classes ? { classes } : {}),
-        ...(title ? { title } : {}),
-      }),
-    );
-  }
-}
