@@ -120,7 +120,7 @@ const ROW_STYLE = { height: ROW_HEIGHT, boxSizing: 'border-box', flexWrap: 'nowr
  * tens of thousands of candidates puts only the rows on screen in the DOM.
  * The current row is kept in view.
  */
-function WindowedRows<T>({ items, current, keyOf, row }: { items: readonly T[]; current: string | null; keyOf: (item: T) => string; row: (item: T) => ReactNode }) {
+function WindowedRows<T>({ label, items, current, keyOf, row }: { label: string; items: readonly T[]; current: string | null; keyOf: (item: T) => string; row: (item: T) => ReactNode }) {
   const { containerRef, onScroll, first, last, padTop, padBottom } = useVirtualRows(items.length, ROW_HEIGHT);
   const position = useMemo(() => new Map(items.map((x, i) => [keyOf(x), i])), [items, keyOf]);
   const at = current ? (position.get(current) ?? -1) : -1;
@@ -133,7 +133,8 @@ function WindowedRows<T>({ items, current, keyOf, row }: { items: readonly T[]; 
     onScroll();
   }, [at, containerRef, onScroll]);
   return (
-    <div ref={containerRef} onScroll={onScroll} className="review-rows" style={{ maxHeight: VISIBLE_ROWS * ROW_HEIGHT, overflowY: 'auto' }}>
+    // focusable, so the list scrolls from the keyboard too (its rows are not focusable)
+    <div ref={containerRef} onScroll={onScroll} className="review-rows" tabIndex={0} role="region" aria-label={label} style={{ maxHeight: VISIBLE_ROWS * ROW_HEIGHT, overflowY: 'auto' }}>
       <ul className="review-candidates" style={{ paddingTop: padTop, paddingBottom: padBottom }}>
         {items.slice(first, last).map(row)}
       </ul>
@@ -193,7 +194,7 @@ function CandidateRows({ schema }: { schema: AnnotationSchema }) {
     const missing = c.proposedBy.length === annotators.length ? '' : annotators.filter((a) => !c.proposedBy.includes(a)).join(', ');
     return <CandidateRow key={c.key} c={c} status={status} relabelled={goldLabel !== c.label ? goldLabel : undefined} isCurrent={c.key === current} missing={missing} schema={schema} />;
   };
-  return <WindowedRows items={doc.adjudication.candidates} current={current} keyOf={candidateKeyOf} row={row} />;
+  return <WindowedRows label="Candidates" items={doc.adjudication.candidates} current={current} keyOf={candidateKeyOf} row={row} />;
 }
 
 function RelationRows({ relations, candidates }: { relations: readonly RelationCandidate[]; candidates: readonly Candidate[] }) {
@@ -230,7 +231,7 @@ function RelationRows({ relations, candidates }: { relations: readonly RelationC
   return (
     <>
       <h2>Relations</h2>
-      <WindowedRows items={relations} current={current} keyOf={relationKeyOf} row={row} />
+      <WindowedRows label="Relations" items={relations} current={current} keyOf={relationKeyOf} row={row} />
     </>
   );
 }
