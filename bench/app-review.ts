@@ -301,7 +301,8 @@ export async function reviewStep({ browser, url, workload: w, repeats, record }:
       console.log(`  ${w.name.padEnd(10)} review: ${e.message}; the figures after this one are left out`);
     });
   } finally {
-    await context.close();
+    // a page still stuck in a step may not close when asked: the browser goes at the end of the bench anyway
+    await Promise.race([context.close(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
     await session.close();
   }
 }
