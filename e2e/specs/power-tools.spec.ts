@@ -337,3 +337,22 @@ test('edit mode: typing is one undo step, and after undo the caret stays where t
   await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
   expect((await readSavedDocument(corpusDir(app.dataDir), 'Caret')).text).toBe('Alpha beta Xgamma.');
 });
+
+test('keyboard only: Ctrl+E puts the caret where the word keys left it, and what is typed next lands there', async ({ app }) => {
+  const { page } = app;
+  await page.getByTestId('paste-button').click();
+  await page.getByTestId('paste-title').fill('Caret keys');
+  await page.getByTestId('paste-text').fill('Alpha beta gamma.');
+  await page.getByTestId('paste-create').click();
+  await expect(page.locator('[data-testid="document-view"] [data-offset]').first()).toContainText('Alpha beta gamma.');
+  await page.getByTestId('document-view').focus();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('Control+ArrowRight'); // "beta"
+  await page.keyboard.press('Control+ArrowRight'); // "gamma"
+  await page.keyboard.press('Control+e');
+  await expect(page.getByTestId('document-view')).toHaveAttribute('data-mode', 'edit');
+  await page.keyboard.type('new ');
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  // before the fix the focus stayed on the view's frame: the space scrolled and the letters went nowhere
+  expect((await readSavedDocument(corpusDir(app.dataDir), 'Caret keys')).text).toBe('Alpha beta new gamma.');
+});

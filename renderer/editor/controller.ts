@@ -87,6 +87,8 @@ export class DocumentController {
   /** the selection to label, UTF-16: set on mouse-up, so Alt at release time means exact characters */
   pendingSelection: { start: number; end: number } | null = null;
   inputs!: ViewInputs;
+  /** where the reader's caret last was (UTF-16): moved by keys, or a click or drag's end; edit mode starts there */
+  caret: number | null = null;
   /** edit mode only: written by the content plugin when it renders, and by the edit plugin when the user types */
   editWindow: EditWindow | null = null;
   /** the last text edit made in this view, so what follows from the text (paragraphs) is updated, not recomputed */

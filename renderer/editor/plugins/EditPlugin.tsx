@@ -1,7 +1,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { mergeRegister } from '@lexical/utils';
 import { $getRoot, $getSelection, $isRangeSelection, COMMAND_PRIORITY_LOW, INSERT_LINE_BREAK_COMMAND, INSERT_PARAGRAPH_COMMAND, type ParagraphNode } from 'lexical';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { applyTextEdit } from '../../../shared/model/edits';
 import type { Document } from '../../../shared/model/schema';
 import { useController, type TextChange } from '../controller';
@@ -9,7 +9,7 @@ import { REVEAL_OFFSET_COMMAND } from '../commands';
 import { OffsetIndex } from '../../../shared/text/offsets';
 import { splitParagraphs } from '../segments';
 import { diffText } from '../text-diff';
-import { selectOffsets } from '../dom-offsets';
+import { rendersOffset, selectOffsets, selectionOffsets } from '../dom-offsets';
 import { LOAD_TAG } from './ContentPlugin';
 
 interface Props {
@@ -49,6 +49,34 @@ export function EditPlugin({ doc, active }: Props): null {
       controller.editor.dispatchCommand(REVEAL_OFFSET_COMMAND, { offset: at, then: (root) => selectOffsets(root, at, at) });
     }
   }, [editor, controller, doc.text, active]);
+
+  // Into edit mode, the keys go to the text: the caret goes where the reader was (the keyboard caret, a click,
+  // else the top of the screen). Without it Ctrl+E left the focus on the view's frame, and what a keyboard user
+  // typed next scrolled the page or ran shortcuts. The place is read before the content plugin rebuilds the window
+  // as editable paragraphs (a layout effect), and the caret put there right after it, in the same task, so a
+  // selection the user makes next is never overridden.
+  const entry = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    entry.current = null;
+    if (!active) return;
+    const root = editor.getRootElement();
+    const focused = document.activeElement;
+    if (!root || (focused && !controller.frame?.contains(focused) && focused.closest('input, textarea, select, [contenteditable="true"]'))) return;
+    const caret = controller.caret !== null && controller.caret <= controller.doc.text.length ? controller.caret : null;
+    entry.current = caret ?? selectionOffsets(root)?.end ?? topOffset(root);
+  }, [editor, controller, active]);
+  useEffect(() => {
+    const at = entry.current;
+    entry.current = null;
+    if (!active || at === null) return;
+    const place = (root: HTMLElement): void => {
+      root.focus({ preventScroll: true });
+      selectOffsets(root, at, at);
+    };
+    const root = editor.getRootElement();
+    if (root && rendersOffset(root, at)) place(root);
+    else editor.dispatchCommand(REVEAL_OFFSET_COMMAND, { offset: at, then: place });
+  }, [editor, active]);
 
   // Enter makes a paragraph, as the model does: the window's paragraphs stay the model's, so nothing is re-rendered
   useEffect(() => {
@@ -136,6 +164,13 @@ export function EditPlugin({ doc, active }: Props): null {
     };
   }, [editor, active, controller]);
 
+  return null;
+}
+
+/** The offset of the first rendered run still on screen at the top of the view, or null when none is rendered. */
+function topOffset(root: HTMLElement): number | null {
+  const top = (root.closest<HTMLElement>('[data-document-view]') ?? root).getBoundingClientRect().top;
+  for (const run of root.querySelectorAll<HTMLElement>('[data-offset]')) if (run.getBoundingClientRect().bottom > top) return Number(run.dataset.offset);
   return null;
 }
 

@@ -69,6 +69,7 @@ export function KeyboardSelectionPlugin(): null {
         const start = Math.min(caret.current.anchor, caret.current.focus);
         const end = Math.max(caret.current.anchor, caret.current.focus);
         selectOffsets(root, start, end);
+        controller.caret = caret.current.focus;
         applied.current = selectionOffsets(root);
         window.getSelection()?.focusNode?.parentElement?.scrollIntoView({ block: 'nearest' });
         return applied.current?.start === start && applied.current?.end === end;

@@ -24,6 +24,7 @@ export function LabelPlugin({ snapToWords: snap }: { snapToWords: boolean }): nu
   useEffect(() => {
     const capture = (root: HTMLElement): void => {
       const sel = selectionOffsets(root);
+      if (sel) controller.caret = sel.end;
       if (!sel || sel.collapsed) {
         controller.pendingSelection = null;
         return;
