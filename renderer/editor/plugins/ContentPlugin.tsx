@@ -401,9 +401,12 @@ function render(editor: LexicalEditor, built: { current: Built | null }, state: 
   state.shown(built.current, state.paragraphs);
   const root = editor.getRootElement();
   if (!root) return;
-  // read every height before writing the padding: one layout, not one per paragraph
-  measure(editor, built.current, heights, touched);
+  // the padding first, in the same layout as the new paragraphs: the browser's scroll anchoring then sees nothing
+  // move (measured before it, paragraphs taken off the top moved the anchor, and the scroll flipped between two
+  // windows for good — found by Review's bench at 1M); measuring the window does not change what lies above it
   root.style.paddingTop = `${heights.top(first)}px`;
+  root.style.paddingBottom = `${heights.total - heights.top(last)}px`;
+  measure(editor, built.current, heights, touched);
 }
 
 function $placeCaret(paragraphs: readonly Paragraph[], first: number, keys: readonly NodeKey[], caret: number): void {
