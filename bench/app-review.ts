@@ -12,7 +12,7 @@ import { SCHEMA_VERSION, type Corpus, type Document, type Relation, type Span } 
 import { mulberry32 } from '../shared/random';
 import { acceptAllAgreed, adjudicate, competes, finalize, keep, startGold } from '../shared/review/adjudicate';
 import { OffsetIndex } from '../shared/text/offsets';
-import type { AppWorkload } from './app';
+import { armProbe, type AppWorkload } from './app';
 import { generateDocument } from './generate';
 
 /**
@@ -168,15 +168,11 @@ type Probe =
   | { kind: 'accepted'; before: string }
   | { kind: 'saved' };
 
-/**
- * Arms a one-shot listener for the next key or mouse press and resolves,
- * after the frame that first satisfies `probe` is painted, with the time
- * since that event. Runs in the page (CSP-safe: no eval).
- */
-function armInPage(probe: Probe): Promise<number> {
+/** What shows each review probe's result, checked in the page after every frame (shipped with `untilPainted`). */
+function okFor(probe: Probe): () => boolean {
   const current = (): string | null => document.querySelector('[data-testid="candidate-row"][aria-current="true"]')?.getAttribute('data-candidate-id') ?? null;
   const painted = (key: string, cls = ''): boolean => !!document.querySelector(`[data-testid="review-text"] .sm-content [data-span-ids~="${CSS.escape(key)}"]${cls}`);
-  const ok = (): boolean => {
+  return (): boolean => {
     switch (probe.kind) {
       case 'listed':
         return !!document.querySelector(`[data-testid="review-doc-row"][data-key="${probe.key}"] [data-testid="review-disputed-count"]`);
@@ -202,34 +198,11 @@ function armInPage(probe: Probe): Promise<number> {
         return !!document.querySelector('[data-testid="gold-saved"]');
     }
   };
-  return new Promise((resolve, reject) => {
-    let t0: number | null = null;
-    const start = (e: Event): void => {
-      t0 ??= e.timeStamp;
-    };
-    window.addEventListener('keydown', start, { capture: true, once: true });
-    window.addEventListener('mousedown', start, { capture: true, once: true });
-    const began = performance.now();
-    const frame = (): void => {
-      requestAnimationFrame(() => {
-        if (t0 === null || !ok()) {
-          if (performance.now() - began > 600_000) reject(new Error(`timed out waiting for ${JSON.stringify(probe)}`));
-          else frame();
-          return;
-        }
-        // a message posted from a frame callback is handled after that frame is painted
-        const ch = new MessageChannel();
-        ch.port1.onmessage = () => resolve(performance.now() - t0!);
-        ch.port2.postMessage(0);
-      });
-    };
-    frame();
-  });
 }
 
 async function timed(page: Page, probe: Probe, act: () => Promise<void>): Promise<number> {
-  // armed before acting, so a key sent over CDP cannot overtake the listener
-  await page.evaluate(`void (window.__probe = (${armInPage.toString()})(${JSON.stringify(probe)}))`);
+  // the page's own limit stays past the step's budget, which reports first
+  await armProbe(page, okFor, probe, Math.max(600_000, LIMIT_MS * 2));
   await act();
   let timer: NodeJS.Timeout | undefined;
   const budget = new Promise<never>((_, reject) => {

@@ -86,13 +86,54 @@ type Probe =
   | { kind: 'input' };
 
 /**
- * Arms a one-shot listener for the next key or mouse press and resolves,
- * after the frame that first satisfies `probe` is painted, with the time
- * since that event. Runs in the page (CSP-safe: no eval).
+ * Runs in the page (CSP-safe: no eval): arms a one-shot listener for the next
+ * key or mouse press and resolves, after the first painted frame where `ok()`
+ * holds, with the time since that event. Shared by every step's probes, which
+ * ship it with their own predicate (see `armProbe`).
  */
-function armInPage(probe: Probe): Promise<number> {
+export function untilPainted(ok: () => boolean, limitMs: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let t0: number | null = null;
+    const start = (e: Event): void => {
+      t0 ??= e.timeStamp;
+    };
+    window.addEventListener('keydown', start, { capture: true, once: true });
+    window.addEventListener('mousedown', start, { capture: true, once: true });
+    const began = performance.now();
+    const frame = (): void => {
+      requestAnimationFrame(() => {
+        if (t0 === null || !ok()) {
+          if (performance.now() - began > limitMs) reject(new Error(`timed out after ${limitMs} ms`));
+          else frame();
+          return;
+        }
+        // a message posted from a frame callback is handled after that frame is painted
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => resolve(performance.now() - t0!);
+        ch.port2.postMessage(0);
+      });
+    };
+    frame();
+  });
+}
+
+/** Arms `untilPainted` in the page with the predicate `okFor(probe)` builds there; awaited before acting, so a key sent over CDP cannot overtake it. */
+export async function armProbe<P>(page: Page, okFor: (probe: P) => () => boolean, probe: P, limitMs: number): Promise<void> {
+  await page.evaluate(`void (window.__probe = (${untilPainted.toString()})((${okFor.toString()})(${JSON.stringify(probe)}), ${limitMs}))`);
+}
+
+/** What shows each probe's result, checked in the page after every frame. */
+function okFor(probe: Probe): () => boolean {
+  let typed = false;
+  window.addEventListener(
+    'input',
+    () => {
+      typed = true;
+    },
+    { capture: true, once: true },
+  );
   const summary = () => document.querySelector('[data-testid="spans-panel"] .panel-summary')?.textContent ?? '';
-  const ok = (): boolean => {
+  return (): boolean => {
     switch (probe.kind) {
       case 'doc':
         return !!document.querySelector(`[data-testid="document-view"][data-document-id="${probe.id}"] .sm-content [data-span-ids]`);
@@ -113,43 +154,10 @@ function armInPage(probe: Probe): Promise<number> {
         return typed;
     }
   };
-  let typed = false;
-  window.addEventListener(
-    'input',
-    () => {
-      typed = true;
-    },
-    { capture: true, once: true },
-  );
-  return new Promise((resolve, reject) => {
-    let t0: number | null = null;
-    const start = (e: Event): void => {
-      t0 ??= e.timeStamp;
-    };
-    window.addEventListener('keydown', start, { capture: true, once: true });
-    window.addEventListener('mousedown', start, { capture: true, once: true });
-    const began = performance.now();
-    const frame = (): void => {
-      requestAnimationFrame(() => {
-        if (t0 === null || !ok()) {
-          if (performance.now() - began > 60_000) reject(new Error(`timed out waiting for ${JSON.stringify(probe)}`));
-          else frame();
-          return;
-        }
-        // a message posted from a frame callback is handled after that frame is painted
-        const ch = new MessageChannel();
-        ch.port1.onmessage = () => resolve(performance.now() - t0!);
-        ch.port2.postMessage(0);
-      });
-    };
-    frame();
-  });
 }
 
 async function timed(page: Page, probe: Probe, act: () => Promise<void>): Promise<number> {
-  // Armed and awaited before acting: a key press is sent over CDP at once, and
-  // would overtake an evaluate still being set up, leaving the probe unarmed.
-  await page.evaluate(`void (window.__probe = (${armInPage.toString()})(${JSON.stringify(probe)}))`);
+  await armProbe(page, okFor, probe, 60_000);
   await act();
   try {
     return await page.evaluate(() => (window as unknown as { __probe: Promise<number> }).__probe);
@@ -159,7 +167,7 @@ async function timed(page: Page, probe: Probe, act: () => Promise<void>): Promis
       focus: document.activeElement?.outerHTML.slice(0, 120),
       selectedRow: document.querySelector('[data-testid="span-row"][aria-selected="true"]')?.outerHTML.slice(0, 200),
     }));
-    throw new Error(`${(e as Error).message}; the page showed ${JSON.stringify(state)}`);
+    throw new Error(`${(e as Error).message} waiting for ${JSON.stringify(probe)}; the page showed ${JSON.stringify(state)}`);
   }
 }
 

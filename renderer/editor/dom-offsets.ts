@@ -90,3 +90,10 @@ export function rendersOffset(root: HTMLElement, offset: number): boolean {
   const base = Number(run?.closest<HTMLElement>('[data-offset]')?.dataset.offset ?? NaN);
   return base + at.offset === offset;
 }
+
+/** UTF-16 offset of the first rendered run still on screen at the top of `frame`, the scrolling view; null when none is rendered. */
+export function topRunOffset(frame: HTMLElement): number | null {
+  const top = frame.getBoundingClientRect().top;
+  for (const run of frame.querySelectorAll<HTMLElement>('[data-offset]')) if (run.getBoundingClientRect().bottom > top) return Number(run.dataset.offset);
+  return null;
+}

@@ -9,7 +9,7 @@ import { REVEAL_OFFSET_COMMAND } from '../commands';
 import { OffsetIndex } from '../../../shared/text/offsets';
 import { splitParagraphs } from '../segments';
 import { diffText } from '../text-diff';
-import { rendersOffset, selectOffsets, selectionOffsets } from '../dom-offsets';
+import { rendersOffset, selectOffsets, selectionOffsets, topRunOffset } from '../dom-offsets';
 import { LOAD_TAG } from './ContentPlugin';
 
 interface Props {
@@ -63,7 +63,7 @@ export function EditPlugin({ doc, active }: Props): null {
     const focused = document.activeElement;
     if (!root || (focused && !controller.frame?.contains(focused) && focused.closest('input, textarea, select, [contenteditable="true"]'))) return;
     const caret = controller.caret !== null && controller.caret <= controller.doc.text.length ? controller.caret : null;
-    entry.current = caret ?? selectionOffsets(root)?.end ?? topOffset(root);
+    entry.current = caret ?? selectionOffsets(root)?.end ?? topRunOffset(controller.frame ?? root);
   }, [editor, controller, active]);
   useEffect(() => {
     const at = entry.current;
@@ -164,13 +164,6 @@ export function EditPlugin({ doc, active }: Props): null {
     };
   }, [editor, active, controller]);
 
-  return null;
-}
-
-/** The offset of the first rendered run still on screen at the top of the view, or null when none is rendered. */
-function topOffset(root: HTMLElement): number | null {
-  const top = (root.closest<HTMLElement>('[data-document-view]') ?? root).getBoundingClientRect().top;
-  for (const run of root.querySelectorAll<HTMLElement>('[data-offset]')) if (run.getBoundingClientRect().bottom > top) return Number(run.dataset.offset);
   return null;
 }
 

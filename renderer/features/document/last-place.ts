@@ -1,6 +1,7 @@
 import { call } from '../../api';
 import { getState, setState } from '../../app/store';
 import type { DocumentController } from '../../editor/DocumentView';
+import { topRunOffset } from '../../editor/dom-offsets';
 import { scrollToOffset } from './scroll-to-offset';
 
 /**
@@ -31,12 +32,8 @@ function save(documentId: string, offset: number): void {
 
 /** The code point offset of the first run at the top of the view. */
 function topOffset(c: DocumentController): number {
-  const frame = c.frame!;
-  const top = frame.getBoundingClientRect().top;
-  for (const run of frame.querySelectorAll<HTMLElement>('[data-offset]')) {
-    if (run.getBoundingClientRect().bottom > top) return c.offsetIndex().toCodePoint(Number(run.dataset.offset));
-  }
-  return 0;
+  const at = topRunOffset(c.frame!);
+  return at === null ? 0 : c.offsetIndex().toCodePoint(at);
 }
 
 /** For the view of `documentId`: restore the saved place once, then keep saving it as the user scrolls. Returns the cleanup. */
